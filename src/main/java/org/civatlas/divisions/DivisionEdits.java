@@ -1,0 +1,67 @@
+package org.civatlas.divisions;
+
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import org.civatlas.audit.AuditRevision;
+import org.civatlas.common.ProblemException;
+import org.civatlas.divisions.internal.AdminUnit;
+import org.civatlas.divisions.internal.AdminUnitRepository;
+import org.hibernate.envers.AuditReaderFactory;
+import org.hibernate.envers.RevisionType;
+import org.hibernate.envers.query.AuditEntity;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Changes to units' attributes, each recorded with who and when (Envers), and their history. */
+@Service
+public class DivisionEdits {
+
+    private final AdminUnitRepository units;
+    private final EntityManager entityManager;
+
+    DivisionEdits(AdminUnitRepository units, EntityManager entityManager) {
+        this.units = units;
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    public Division update(String code, DivisionUpdate update) {
+        AdminUnit unit = units.findByCode(code).orElseThrow(() -> unknown(code));
+        if (update.name() == null && update.population() == null) {
+            throw ProblemException.badRequest("没有要修改的字段：请给出 name 或 population / nothing to change: "
+                    + "give name or population");
+        }
+        if (update.name() != null) {
+            unit.setName(update.name().strip());
+        }
+        if (update.population() != null) {
+            // A population entered by staff is an observation, no longer synthetic.
+            unit.setPopulation(update.population(), false);
+        }
+        return units.saveAndFlush(unit).toDivision();
+    }
+
+    /** Every recorded version of the unit, oldest first. */
+    @Transactional(readOnly = true)
+    public List<DivisionChange> history(String code) {
+        AdminUnit unit = units.findByCode(code).orElseThrow(() -> unknown(code));
+        Long id = (Long) entityManager.getEntityManagerFactory().getPersistenceUnitUtil().getIdentifier(unit);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = AuditReaderFactory.get(entityManager).createQuery()
+                .forRevisionsOfEntity(AdminUnit.class, false, true)
+                .add(AuditEntity.id().eq(id))
+                .addOrder(AuditEntity.revisionNumber().asc())
+                .getResultList();
+        return rows.stream().map(row -> {
+            Division version = ((AdminUnit) row[0]).toDivision();
+            AuditRevision revision = (AuditRevision) row[1];
+            return new DivisionChange(revision.getId(), revision.getTime(), revision.getUsername(),
+                    ((RevisionType) row[2]).name(), version.name(), version.population(),
+                    version.populationSynthetic());
+        }).toList();
+    }
+
+    static ProblemException unknown(String code) {
+        return ProblemException.notFound("没有代码为 " + code + " 的行政区划 / no administrative unit with code " + code);
+    }
+}

@@ -1,0 +1,43 @@
+package org.civatlas.layers;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civatlas.divisions.DivisionLevel;
+import org.springframework.stereotype.Component;
+
+/** The feature collections the OGC API offers, in the order they are listed. */
+@Component
+class FeatureCollections {
+
+    record Collection(String id, String title, String description, DivisionLevel level) {
+    }
+
+    private final Map<String, Collection> byId = new LinkedHashMap<>();
+
+    FeatureCollections() {
+        add(new Collection("counties", "县级行政区 Counties",
+                "县级行政区划及其真实边界（由 GCJ-02 转换为 WGS 84）/ County-level units with their real outlines, "
+                        + "converted from GCJ-02 to WGS 84; invalid source polygons are kept and flagged",
+                DivisionLevel.COUNTY));
+        add(new Collection("townships", "乡级行政区 Townships",
+                "乡、镇、街道等乡级单位；边界与人口为合成数据 / Township-level units; "
+                        + "boundaries and population are synthetic", DivisionLevel.TOWNSHIP));
+        add(new Collection("villages", "村级单位 Villages and communities",
+                "村（村委会）与社区（居委会）；边界与人口为合成数据 / Villagers' and residents' committees; "
+                        + "boundaries and population are synthetic", DivisionLevel.VILLAGE));
+    }
+
+    private void add(Collection collection) {
+        byId.put(collection.id(), collection);
+    }
+
+    List<Collection> all() {
+        return List.copyOf(byId.values());
+    }
+
+    Optional<Collection> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+}

@@ -1,0 +1,102 @@
+package org.civatlas.security;
+
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.JdbcUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
+/**
+ * Who may do what. Public layers are readable by anyone; every write needs a role. The web page logs in with a
+ * form (session cookie, CSRF token in the XSRF-TOKEN cookie); API clients use HTTP Basic. API errors are
+ * problem responses: 401 without credentials, 403 with the wrong role.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfig {
+
+    private static final String[] STAFF = {Role.PLANNER.name(), Role.NAME_OFFICER.name(),
+            Role.BOUNDARY_OFFICER.name(), Role.ADMIN.name()};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+        RequestMatcher api = request -> {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            return path.startsWith("/api/") || path.startsWith("/ogc") || path.startsWith("/actuator");
+        };
+        // CSRF guards requests that a browser sends with the session cookie. API calls with HTTP Basic, or
+        // without any session, carry no ambient credentials: they get a 401/403, not a CSRF failure.
+        RequestMatcher noAmbientCredentials = request -> {
+            String header = request.getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return true;
+            }
+            return api.matches(request) && request.getRequestedSessionId() == null;
+        };
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/login.html", "/css/**", "/js/**",
+                                "/img/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/config", "/api/me").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/divisions/*/history").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/divisions/**").permitAll()
+                        .requestMatchers(HttpMethod.PATCH, "/api/divisions/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login.html")
+                        .loginProcessingUrl("/login")
+                        .failureUrl("/login.html?error")
+                        .defaultSuccessUrl("/", true)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                // The page reads the token from the XSRF-TOKEN cookie and sends it raw (form field or header);
+                // API clients with HTTP Basic carry no session, so CSRF does not apply to them.
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(noAmbientCredentials))
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .defaultAuthenticationEntryPointFor(problems, api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login.html"),
+                                pathPattern("/**"))
+                        .defaultAccessDeniedHandlerFor(problems, api));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    JdbcUserDetailsManager userDetailsManager(DataSource dataSource) {
+        JdbcUserDetailsManager manager = new JdbcUserDetailsManager(dataSource);
+        manager.setUsersByUsernameQuery("select username, password_hash, enabled from app_user where username = ?");
+        manager.setAuthoritiesByUsernameQuery("select username, authority from app_user_authority where username = ?");
+        manager.setUserExistsSql("select count(*) from app_user where username = ?");
+        manager.setCreateUserSql("insert into app_user (username, password_hash, enabled) values (?, ?, ?)");
+        manager.setUpdateUserSql("update app_user set password_hash = ?, enabled = ? where username = ?");
+        manager.setCreateAuthoritySql("insert into app_user_authority (username, authority) values (?, ?)");
+        manager.setDeleteUserAuthoritiesSql("delete from app_user_authority where username = ?");
+        manager.setDeleteUserSql("delete from app_user where username = ?");
+        manager.setChangePasswordSql("update app_user set password_hash = ? where username = ?");
+        return manager;
+    }
+}

@@ -1,0 +1,2 @@
+/** Users, roles and the access rules of every endpoint. */
+package org.civatlas.security;

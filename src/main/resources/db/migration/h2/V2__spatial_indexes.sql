@@ -1,0 +1,1 @@
+CREATE SPATIAL INDEX admin_unit_geom_idx ON admin_unit (geom);

@@ -1,0 +1,4 @@
+package modulithfixture.leaky.b;
+
+public class Api {
+}

@@ -1,0 +1,7 @@
+package modulithfixture.leaky.b.internal;
+
+public class Secret {
+    public int value() {
+        return 42;
+    }
+}

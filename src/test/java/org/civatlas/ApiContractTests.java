@@ -1,0 +1,281 @@
+package org.civatlas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.civatlas.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What an API user relies on, run over real HTTP against the application on each database
+ * (H2GIS always, PostGIS when available): the demo dataset, the OGC API, the divisions API, roles and errors.
+ */
+abstract class ApiContractTests {
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+
+    @BeforeEach
+    void client() {
+        http = new Http(port);
+    }
+
+    static List<JsonNode> features(JsonNode collection) {
+        return StreamSupport.stream(collection.path("features").spliterator(), false).toList();
+    }
+
+    static Geometry geometry(JsonNode feature) throws Exception {
+        return new GeoJsonReader().read(feature.path("geometry").toString());
+    }
+
+    // --- the demo dataset through the OGC API ---------------------------------------------------------
+
+    @Test
+    void demoDatasetHasTheCountyItsNeighboursTownshipsAndVillages() {
+        JsonNode villages = http.get("/ogc/collections/villages/items?limit=1000").json();
+        assertThat(villages.path("numberMatched").asInt()).isEqualTo(251);
+        assertThat(features(villages)).hasSize(251);
+        assertThat(features(http.get("/ogc/collections/townships/items?limit=1000").json())).hasSize(16);
+        List<JsonNode> counties = features(http.get("/ogc/collections/counties/items?limit=1000").json());
+        assertThat(counties).hasSize(12);
+        assertThat(counties).extracting(f -> f.path("properties").path("name").asString())
+                .contains("疏勒县", "喀什市", "疏附县", "英吉沙县", "岳普湖县", "伽师县");
+    }
+
+    @Test
+    void invalidSourcePolygonsAreKeptAndFlaggedWithJtsReason() {
+        List<JsonNode> invalid = features(http.get("/ogc/collections/counties/items?limit=100").json()).stream()
+                .filter(f -> !f.path("properties").path("geometryValid").asBoolean()).toList();
+        assertThat(invalid).hasSize(4);
+        assertThat(invalid).allSatisfy(f -> {
+            assertThat(f.path("properties").path("geometryInvalidReason").asString()).contains("Self-intersection");
+            assertThat(f.path("geometry").path("type").asString()).isEqualTo("MultiPolygon");
+        });
+    }
+
+    @Test
+    void syntheticValuesAreLabelledAndRealOnesAreNot() {
+        JsonNode village = features(http.get("/ogc/collections/villages/items?limit=1").json()).get(0);
+        assertThat(village.path("properties").path("geometrySynthetic").asBoolean()).isTrue();
+        assertThat(village.path("properties").path("populationSynthetic").asBoolean()).isTrue();
+        assertThat(village.path("properties").path("population").asInt()).isPositive();
+        JsonNode county = http.get("/ogc/collections/counties/items/653122000000").json();
+        assertThat(county.path("properties").path("name").asString()).isEqualTo("疏勒县");
+        assertThat(county.path("properties").path("synthetic").asBoolean()).isFalse();
+        assertThat(county.path("properties").path("crsConversion").asString()).contains("GCJ-02");
+    }
+
+    @Test
+    void urbanRuralKindIsDerivedFromTheCode() {
+        JsonNode community = http.get("/ogc/collections/villages/items/653122100001").json().path("properties");
+        assertThat(community.path("kind").asString()).isEqualTo("RESIDENTS_COMMITTEE");
+        assertThat(community.path("urbanRural").asString()).isEqualTo("URBAN");
+        JsonNode town = http.get("/ogc/collections/townships/items/653122100000").json().path("properties");
+        assertThat(town.path("kind").asString()).isEqualTo("TOWN");
+        assertThat(town.path("kindLabel").asString()).isEqualTo("镇");
+    }
+
+    @Test
+    void itemsArePagedWithNextAndPrevLinks() {
+        JsonNode first = http.get("/ogc/collections/villages/items?limit=100").json();
+        assertThat(first.path("numberReturned").asInt()).isEqualTo(100);
+        assertThat(link(first, "next")).contains("offset=100");
+        assertThat(link(first, "prev")).isNull();
+        JsonNode last = http.get("/ogc/collections/villages/items?limit=100&offset=200").json();
+        assertThat(last.path("numberReturned").asInt()).isEqualTo(51);
+        assertThat(link(last, "next")).isNull();
+        assertThat(link(last, "prev")).contains("offset=100");
+        List<String> ids = new ArrayList<>();
+        for (int offset = 0; offset < 251; offset += 100) {
+            features(http.get("/ogc/collections/villages/items?limit=100&offset=" + offset).json())
+                    .forEach(f -> ids.add(f.path("id").asString()));
+        }
+        assertThat(ids).hasSize(251).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void bboxSelectsTheUnitsThatIntersectIt() throws Exception {
+        JsonNode village = http.get("/ogc/collections/villages/items/653122100001").json();
+        Point inside = geometry(village).getInteriorPoint();
+        double d = 0.001;
+        String bbox = (inside.getX() - d) + "," + (inside.getY() - d) + "," + (inside.getX() + d) + ","
+                + (inside.getY() + d);
+        JsonNode hits = http.get("/ogc/collections/villages/items?limit=1000&bbox=" + bbox).json();
+        assertThat(features(hits)).extracting(f -> f.path("id").asString()).contains("653122100001");
+        assertThat(hits.path("numberMatched").asInt()).isBetween(1, 20);
+        JsonNode far = http.get("/ogc/collections/villages/items?bbox=10,10,11,11").json();
+        assertThat(far.path("numberMatched").asInt()).isZero();
+        // the whole prefecture box meets every county, the invalid polygons included, without an error
+        assertThat(http.get("/ogc/collections/counties/items?bbox=70,35,80,42").json().path("numberMatched").asInt())
+                .isEqualTo(12);
+    }
+
+    @Test
+    void pointQueryFindsCountyTownshipAndVillage() throws Exception {
+        JsonNode village = http.get("/ogc/collections/villages/items/653122200201").json();
+        Point p = geometry(village).getInteriorPoint();
+        JsonNode units = http.get("/api/divisions/at?lon=" + p.getX() + "&lat=" + p.getY()).json();
+        assertThat(StreamSupport.stream(units.spliterator(), false).map(u -> u.path("code").asString()).toList())
+                .containsExactly("653122000000", "653122200000", "653122200201");
+    }
+
+    @Test
+    void pointQueryOnInvalidPolygonsDoesNotFail() throws Exception {
+        for (JsonNode county : features(http.get("/ogc/collections/counties/items?limit=100").json())) {
+            var envelope = geometry(county).getEnvelopeInternal();
+            Http.Response response = http.get("/api/divisions/at?lon=" + envelope.centre().x + "&lat="
+                    + envelope.centre().y);
+            assertThat(response.status()).as(county.path("properties").path("name").asString()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void hierarchyQueries() {
+        JsonNode children = http.get("/api/divisions/653122000000/children").json();
+        assertThat(children.size()).isEqualTo(16);
+        JsonNode ancestors = http.get("/api/divisions/653122100001/ancestors").json();
+        assertThat(StreamSupport.stream(ancestors.spliterator(), false).map(u -> u.path("code").asString()).toList())
+                .containsExactly("653122100000", "653122000000");
+    }
+
+    @Test
+    void collectionsDescribeTheirExtent() {
+        JsonNode collections = http.get("/ogc/collections").json().path("collections");
+        assertThat(StreamSupport.stream(collections.spliterator(), false).map(c -> c.path("id").asString()).toList())
+                .containsExactly("counties", "townships", "villages");
+        JsonNode bbox = http.get("/ogc/collections/villages").json().path("extent").path("spatial").path("bbox").get(0);
+        assertThat(bbox.get(0).asDouble()).isBetween(75.0, 77.0);
+        assertThat(bbox.get(1).asDouble()).isBetween(38.5, 40.0);
+        assertThat(http.get("/ogc").json().path("links").size()).isGreaterThanOrEqualTo(3);
+        assertThat(http.get("/ogc/conformance").json().path("conformsTo").toString()).contains("conf/core");
+    }
+
+    @Test
+    void itemsAreGeoJson() {
+        Http.Response response = http.get("/ogc/collections/townships/items");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/geo+json");
+        assertThat(response.json().path("numberReturned").asInt()).isEqualTo(10);
+    }
+
+    // --- bad input ----------------------------------------------------------------------------------
+
+    @Test
+    void unknownCollectionOrFeatureIsA404Problem() {
+        Http.Response collection = http.get("/ogc/collections/nothing/items");
+        assertThat(collection.status()).isEqualTo(404);
+        assertThat(collection.contentType()).startsWith("application/problem+json");
+        assertThat(collection.json().path("detail").asString()).contains("nothing");
+        assertThat(http.get("/ogc/collections/villages/items/999999999999").status()).isEqualTo(404);
+        // a county code asked for in the villages collection is not a village
+        assertThat(http.get("/ogc/collections/villages/items/653122000000").status()).isEqualTo(404);
+        assertThat(http.get("/api/divisions/000000000000").status()).isEqualTo(404);
+    }
+
+    @Test
+    void malformedParametersAre400ProblemsNamingTheParameter() {
+        for (String query : List.of("bbox=1,2,3", "bbox=a,b,c,d", "bbox=77,39,76,40", "bbox=76,40,77,39",
+                "bbox=-200,0,0,10", "limit=abc", "limit=0", "limit=-5", "offset=-1", "offset=x")) {
+            Http.Response response = http.get("/ogc/collections/villages/items?" + query);
+            assertThat(response.status()).as(query).isEqualTo(400);
+            assertThat(response.contentType()).as(query).startsWith("application/problem+json");
+            assertThat(response.json().path("parameter").asString()).as(query)
+                    .isEqualTo(query.substring(0, query.indexOf('=')));
+        }
+        assertThat(http.get("/api/divisions/at?lon=500&lat=39").status()).isEqualTo(400);
+    }
+
+    @Test
+    void limitAboveTheMaximumIsClampedAndSaid() {
+        JsonNode body = http.get("/ogc/collections/villages/items?limit=5000").json();
+        assertThat(body.path("numberReturned").asInt()).isEqualTo(251);
+        assertThat(body.path("notice").asString()).contains("1000");
+    }
+
+    // --- roles and audit ----------------------------------------------------------------------------
+
+    @Test
+    void anonymousWriteIs401AndWrongRoleIs403() {
+        Http.Response anonymous = http.patch("/api/divisions/653122200201", "{\"population\":1}", null, null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.contentType()).startsWith("application/problem+json");
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v)
+                .startsWith("Basic"));
+        Http.Response planner = http.patch("/api/divisions/653122200201", "{\"population\":1}", "planner", "planner");
+        assertThat(planner.status()).isEqualTo(403);
+        assertThat(planner.contentType()).startsWith("application/problem+json");
+        assertThat(http.patch("/api/divisions/653122200201", "{\"population\":1}", "admin", "wrong").status())
+                .isEqualTo(401);
+        assertThat(http.get("/api/divisions/653122200201/history").status()).isEqualTo(401);
+    }
+
+    @Test
+    void adminEditIsStoredAndRecordedWithWhoAndWhen() {
+        int population = 1000 + (int) (System.nanoTime() % 5000);
+        Http.Response response = http.patch("/api/divisions/653122200202",
+                "{\"population\":" + population + "}", "admin", "admin");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("population").asInt()).isEqualTo(population);
+        assertThat(response.json().path("populationSynthetic").asBoolean()).isFalse();
+        JsonNode history = http.get("/api/divisions/653122200202/history", "planner", "planner").json();
+        JsonNode latest = history.get(history.size() - 1);
+        assertThat(latest.path("username").asString()).isEqualTo("admin");
+        assertThat(latest.path("population").asInt()).isEqualTo(population);
+        assertThat(latest.path("time").asString()).isNotBlank();
+        assertThat(history.get(0).path("type").asString()).isEqualTo("ADD");
+    }
+
+    @Test
+    void invalidEditIsA400AndStoresNothing() {
+        String before = http.get("/api/divisions/653122200203").json().path("name").asString();
+        for (String body : List.of("{\"population\":-3}", "{\"name\":\"   \"}", "{}", "{\"population\":\"many\"}",
+                "not json")) {
+            Http.Response response = http.patch("/api/divisions/653122200203", body, "admin", "admin");
+            assertThat(response.status()).as(body).isEqualTo(400);
+            assertThat(response.contentType()).as(body).startsWith("application/problem+json");
+        }
+        assertThat(http.get("/api/divisions/653122200203").json().path("name").asString()).isEqualTo(before);
+        assertThat(http.patch("/api/divisions/999999999999", "{\"population\":3}", "admin", "admin").status())
+                .isEqualTo(404);
+    }
+
+    // --- the page and the service ---------------------------------------------------------------------
+
+    @Test
+    void webPageAndLeafletAreServedWithoutInternet() {
+        Http.Response page = http.get("/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("webjars/leaflet/dist/leaflet.js").doesNotContain("unpkg", "cdnjs",
+                "jsdelivr");
+        assertThat(http.get("/webjars/leaflet/dist/leaflet.js").status()).isEqualTo(200);
+        assertThat(http.get("/login.html").status()).isEqualTo(200);
+        assertThat(http.get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void meReportsTheLoggedInUser() {
+        assertThat(http.get("/api/me").json().path("authenticated").asBoolean()).isFalse();
+        JsonNode me = http.get("/api/me", "names", "names").json();
+        assertThat(me.path("username").asString()).isEqualTo("names");
+        assertThat(me.path("roles").toString()).contains("NAME_OFFICER");
+    }
+
+    private static String link(JsonNode body, String rel) {
+        for (JsonNode link : body.path("links")) {
+            if (rel.equals(link.path("rel").asString())) {
+                return link.path("href").asString();
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,111 @@
+// Entry point of the map page: config and user, base map, the three
+// division overlays, layer control, legend, start view and status messages.
+import { loadConfig, loadMe, loadCollection } from './api.js';
+import { escapeHtml } from './escape.js';
+import { renderUser } from './user.js';
+import { createStatus } from './status.js';
+import { createPanes, buildOverlay } from './layers.js';
+import { bindLabelZoom } from './labels.js';
+import { legendControl } from './legend.js';
+import { APP_NAME, COLLECTIONS, collectionName } from './text.js';
+
+const VILLAGE_LABEL_ZOOM = 12;
+const status = createStatus(document.getElementById('status'));
+
+function applyTitle(title) {
+  const text = title || APP_NAME;
+  document.getElementById('app-title').textContent = text;
+  document.title = text;
+}
+
+function createMap(L, config) {
+  // Neutral start (all of China) until the county of interest is loaded.
+  const map = L.map('map', { minZoom: 3, maxZoom: 18, zoomSnap: 0.5 }).setView([35, 105], 4);
+  createPanes(map);
+  L.control.scale({ metric: true, imperial: false }).addTo(map);
+  const order = new Map();
+  const control = L.control.layers({}, {}, {
+    collapsed: false, sortLayers: true,
+    sortFunction: (a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0),
+  });
+  const base = config.baseLayer;
+  if (base && base.url) {
+    // Attribution is rendered as HTML by Leaflet, so it is escaped here.
+    const tiles = L.tileLayer(base.url, { maxZoom: 18, attribution: escapeHtml(base.attribution || '') }).addTo(map);
+    control.addBaseLayer(tiles, '底图 Base map');
+    control.addBaseLayer(L.layerGroup(), '无底图 No base map');
+  }
+  control.addTo(map);
+  legendControl(L, VILLAGE_LABEL_ZOOM).addTo(map);
+  bindLabelZoom(map, [
+    { name: 'county', min: 6 },
+    { name: 'county-focus', max: 9.5 },
+    { name: 'townships', min: 9 },
+    { name: 'villages', min: VILLAGE_LABEL_ZOOM },
+  ]);
+  return { map, addOverlay: (group, name, i) => { order.set(group, i); control.addOverlay(group, name); } };
+}
+
+async function main() {
+  const L = window.L;
+  const userBox = document.getElementById('user');
+  if (!L) {
+    applyTitle(null);
+    status.error('leaflet', '地图库 Leaflet 加载失败 Leaflet failed to load', null);
+    return;
+  }
+  status.loading('config', '正在加载配置… Loading configuration…');
+  const [configResult, meResult] = await Promise.allSettled([loadConfig(), loadMe()]);
+  status.done('config');
+  let config = {};
+  if (configResult.status === 'fulfilled') config = configResult.value || {};
+  else status.error('config', '配置加载失败 Failed to load configuration', configResult.reason);
+  applyTitle(config.title);
+  const showUserError = (msg) => status.error('user', msg, null);
+  if (meResult.status === 'fulfilled') renderUser(userBox, meResult.value, showUserError);
+  else {
+    renderUser(userBox, null, showUserError);
+    status.warn('user', '无法获取当前用户 Could not load the current user');
+  }
+
+  const { map, addOverlay } = createMap(L, config);
+  const names = new Map();
+  const ctx = { countyCode: config.countyCode || null, nameOf: (code) => names.get(code) };
+  const loaded = [];
+  let fitted = false;
+
+  await Promise.all(COLLECTIONS.map(async (c, i) => {
+    const label = collectionName(c);
+    status.loading(c.id, `正在加载${c.zh}… Loading ${c.en.toLowerCase()}…`);
+    try {
+      const { features, numberMatched } = await loadCollection(c.id);
+      status.done(c.id);
+      for (const f of features) if (f.properties && f.properties.code) names.set(f.properties.code, f.properties.name);
+      const overlay = buildOverlay(L, c.id, features, ctx);
+      overlay.group.addTo(map);
+      addOverlay(overlay.group, `${label} <span class="count">${features.length}</span>`, i);
+      loaded[i] = overlay;
+      if (numberMatched !== null && numberMatched > features.length) {
+        status.warn(`${c.id}-partial`, `${c.zh}仅显示 ${features.length} / ${numberMatched} ${c.en}: only ${features.length} of ${numberMatched} shown`);
+      }
+      if (overlay.focusLayer && !fitted) {
+        map.fitBounds(overlay.focusLayer.getBounds(), { padding: [16, 16] });
+        fitted = true;
+      }
+    } catch (err) {
+      status.done(c.id);
+      status.error(c.id, `${label} 加载失败 failed to load`, err);
+    }
+  }));
+
+  if (!fitted) {
+    // No county of interest: fit to the most detailed level that loaded.
+    const overlay = [...loaded].reverse().find((o) => o && o.fill.getBounds().isValid());
+    if (overlay) map.fitBounds(overlay.fill.getBounds(), { padding: [16, 16] });
+    if (ctx.countyCode && loaded[0]) {
+      status.warn('focus', `未找到本县 ${ctx.countyCode} County of interest not found`);
+    }
+  }
+}
+
+main().catch((err) => status.error('app', '页面出错 Page error', err));
