@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.civatlas.support.Http;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Geometry;
@@ -268,6 +269,25 @@ abstract class ApiContractTests {
         JsonNode me = http.get("/api/me", "names", "names").json();
         assertThat(me.path("username").asString()).isEqualTo("names");
         assertThat(me.path("roles").toString()).contains("NAME_OFFICER");
+    }
+
+    @Test
+    void gdalReadsTheLayersAsADesktopGisWould() throws Exception {
+        Assumptions.assumeTrue(commandExists("ogrinfo"), "GDAL's ogrinfo is not installed (apt-get install gdal-bin)");
+        Process process = new ProcessBuilder("ogrinfo", "-ro", "-so", "OAPIF:http://localhost:" + port + "/ogc",
+                "villages").redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(output).contains("Feature Count: 251", "Multi Polygon", "name: String", "population: Integer");
+    }
+
+    private static boolean commandExists(String command) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (new java.io.File(dir, command).canExecute()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String link(JsonNode body, String rel) {

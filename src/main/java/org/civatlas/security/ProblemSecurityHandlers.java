@@ -10,6 +10,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
@@ -34,6 +35,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        if (e instanceof CsrfException) {
+            write(response, HttpStatus.FORBIDDEN, "CSRF 令牌缺失或已过期：请刷新页面后重试 / the CSRF token is missing "
+                    + "or stale: reload the page and try again (API clients: use HTTP Basic)");
+            return;
+        }
         write(response, HttpStatus.FORBIDDEN, "当前用户无权执行此操作 / your role does not allow this "
                 + request.getMethod() + " " + request.getRequestURI());
     }
