@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * What an API user relies on, run over real HTTP against the application on each database
  * (H2GIS always, PostGIS when available): the demo dataset, the OGC API, the divisions API, roles and errors.
  */
-abstract class ApiContractTests {
+abstract class ApiContractTests implements CoverageContract {
 
     @LocalServerPort
     int port;
@@ -29,6 +29,11 @@ abstract class ApiContractTests {
     @BeforeEach
     void client() {
         http = new Http(port);
+    }
+
+    @Override
+    public Http http() {
+        return http;
     }
 
     static List<JsonNode> features(JsonNode collection) {
@@ -153,7 +158,7 @@ abstract class ApiContractTests {
     void collectionsDescribeTheirExtent() {
         JsonNode collections = http.get("/ogc/collections").json().path("collections");
         assertThat(StreamSupport.stream(collections.spliterator(), false).map(c -> c.path("id").asString()).toList())
-                .containsExactly("counties", "townships", "villages");
+                .containsExactly("counties", "townships", "villages", "facilities");
         JsonNode bbox = http.get("/ogc/collections/villages").json().path("extent").path("spatial").path("bbox").get(0);
         assertThat(bbox.get(0).asDouble()).isBetween(75.0, 77.0);
         assertThat(bbox.get(1).asDouble()).isBetween(38.5, 40.0);

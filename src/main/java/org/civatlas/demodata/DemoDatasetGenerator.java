@@ -111,7 +111,7 @@ public final class DemoDatasetGenerator {
         }
         generate(source, out, county, seed);
         System.out.println("Wrote " + out.resolve("counties.geojson") + ", " + out.resolve("townships.geojson")
-                + ", " + out.resolve("villages.geojson"));
+                + ", " + out.resolve("villages.geojson") + ", " + out.resolve(DemoFacilityGenerator.FILE));
     }
 
     private static String require(String option, String value) {
@@ -121,7 +121,7 @@ public final class DemoDatasetGenerator {
         return value;
     }
 
-    /** Generates the three demo files into {@code outDir}. */
+    /** Generates the demo files (counties, townships, villages, facilities) into {@code outDir}. */
     public static void generate(Path sourceDir, Path outDir, String countyCode, long seed) throws IOException {
         List<County> counties = readCounties(sourceDir.resolve(COUNTIES_SOURCE_FILE));
         County county = counties.stream().filter(c -> c.adcode().equals(countyCode)).findFirst()
@@ -224,6 +224,7 @@ public final class DemoDatasetGenerator {
                 "Village-level units (villagers' and residents' committees) of county " + countyCode
                         + ": real names and NBS codes, SYNTHETIC polygons and populations. " + partitionNote,
                 List.of("geometry", "population"), seed), villageLines);
+        DemoFacilityGenerator.generate(outDir, countyCode, seed);
     }
 
     // ---------------------------------------------------------------- seeds

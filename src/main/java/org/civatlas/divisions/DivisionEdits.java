@@ -9,6 +9,7 @@ import org.civatlas.divisions.internal.AdminUnitRepository;
 import org.hibernate.envers.AuditReaderFactory;
 import org.hibernate.envers.RevisionType;
 import org.hibernate.envers.query.AuditEntity;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,9 +20,12 @@ public class DivisionEdits {
     private final AdminUnitRepository units;
     private final EntityManager entityManager;
 
-    DivisionEdits(AdminUnitRepository units, EntityManager entityManager) {
+    private final ApplicationEventPublisher events;
+
+    DivisionEdits(AdminUnitRepository units, EntityManager entityManager, ApplicationEventPublisher events) {
         this.units = units;
         this.entityManager = entityManager;
+        this.events = events;
     }
 
     @Transactional
@@ -38,7 +42,9 @@ public class DivisionEdits {
             // A population entered by staff is an observation, no longer synthetic.
             unit.setPopulation(update.population(), false);
         }
-        return units.saveAndFlush(unit).toDivision();
+        Division saved = units.saveAndFlush(unit).toDivision();
+        events.publishEvent(new DivisionsChanged(code));
+        return saved;
     }
 
     /** Every recorded version of the unit, oldest first. */

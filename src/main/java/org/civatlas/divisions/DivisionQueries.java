@@ -35,6 +35,23 @@ public class DivisionQueries {
         return units.findByParentCodeOrderByCode(code).stream().map(AdminUnit::toDivision).toList();
     }
 
+    /**
+     * The units of a level that lie under the unit (by the hierarchical code: a county's villages share its first
+     * 6 digits, a township's its first 9), ordered by code. The unit itself when it is of that level.
+     */
+    public List<Division> descendants(String code, DivisionLevel level) {
+        DivisionLevel own = DivisionCodes.levelOf(code);
+        String prefix = switch (own) {
+            case COUNTY -> code.substring(0, 6);
+            case TOWNSHIP -> code.substring(0, 9);
+            case VILLAGE -> code;
+        };
+        return entityManager.createQuery("select u from AdminUnit u where u.level = :level and u.code like :prefix "
+                        + "order by u.code", AdminUnit.class)
+                .setParameter("level", level).setParameter("prefix", prefix + "%")
+                .getResultList().stream().map(AdminUnit::toDivision).toList();
+    }
+
     /** The unit's ancestors, nearest first (township, then county). */
     public List<Division> ancestors(String code) {
         List<Division> ancestors = new ArrayList<>();

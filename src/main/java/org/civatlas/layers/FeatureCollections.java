@@ -5,39 +5,39 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.civatlas.divisions.DivisionLevel;
+import org.civatlas.divisions.DivisionQueries;
+import org.civatlas.facilities.FacilityRegistry;
 import org.springframework.stereotype.Component;
 
-/** The feature collections the OGC API offers, in the order they are listed. */
+/** The feature collections the OGC API offers, in the order they are listed. All are public for now. */
 @Component
 class FeatureCollections {
 
-    record Collection(String id, String title, String description, DivisionLevel level) {
-    }
+    private final Map<String, FeatureSource> byId = new LinkedHashMap<>();
 
-    private final Map<String, Collection> byId = new LinkedHashMap<>();
-
-    FeatureCollections() {
-        add(new Collection("counties", "县级行政区 Counties",
+    FeatureCollections(DivisionQueries divisions, FacilityRegistry facilities) {
+        add(new DivisionSource("counties", "县级行政区 Counties",
                 "县级行政区划及其真实边界（由 GCJ-02 转换为 WGS 84）/ County-level units with their real outlines, "
                         + "converted from GCJ-02 to WGS 84; invalid source polygons are kept and flagged",
-                DivisionLevel.COUNTY));
-        add(new Collection("townships", "乡级行政区 Townships",
+                DivisionLevel.COUNTY, divisions));
+        add(new DivisionSource("townships", "乡级行政区 Townships",
                 "乡、镇、街道等乡级单位；边界与人口为合成数据 / Township-level units; "
-                        + "boundaries and population are synthetic", DivisionLevel.TOWNSHIP));
-        add(new Collection("villages", "村级单位 Villages and communities",
+                        + "boundaries and population are synthetic", DivisionLevel.TOWNSHIP, divisions));
+        add(new DivisionSource("villages", "村级单位 Villages and communities",
                 "村（村委会）与社区（居委会）；边界与人口为合成数据 / Villagers' and residents' committees; "
-                        + "boundaries and population are synthetic", DivisionLevel.VILLAGE));
+                        + "boundaries and population are synthetic", DivisionLevel.VILLAGE, divisions));
+        add(new FacilitySource(facilities));
     }
 
-    private void add(Collection collection) {
-        byId.put(collection.id(), collection);
+    private void add(FeatureSource source) {
+        byId.put(source.id(), source);
     }
 
-    List<Collection> all() {
+    List<FeatureSource> all() {
         return List.copyOf(byId.values());
     }
 
-    Optional<Collection> byId(String id) {
+    Optional<FeatureSource> byId(String id) {
         return Optional.ofNullable(byId.get(id));
     }
 }

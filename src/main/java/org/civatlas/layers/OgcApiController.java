@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civatlas.common.ProblemException;
-import org.civatlas.divisions.Division;
-import org.civatlas.divisions.DivisionQueries;
+import org.civatlas.facilities.FacilityJson;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,11 +32,9 @@ class OgcApiController {
     private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
     private final FeatureCollections collections;
-    private final DivisionQueries divisions;
 
-    OgcApiController(FeatureCollections collections, DivisionQueries divisions) {
+    OgcApiController(FeatureCollections collections) {
         this.collections = collections;
-        this.divisions = divisions;
     }
 
     @GetMapping(value = {"", "/"}, produces = JSON)
@@ -75,11 +73,13 @@ class OgcApiController {
     Map<String, Object> items(@PathVariable String collectionId,
             @RequestParam(required = false) String bbox,
             @RequestParam(required = false) String limit,
-            @RequestParam(required = false) String offset) {
-        FeatureCollections.Collection collection = find(collectionId);
+            @RequestParam(required = false) String offset,
+            Authentication authentication) {
+        FeatureSource collection = find(collectionId);
         ItemsQuery query = ItemsQuery.parse(bbox, limit, offset);
-        long matched = divisions.count(collection.level(), query.bbox());
-        List<Division> page = divisions.page(collection.level(), query.bbox(), query.offset(), query.limit());
+        boolean staff = FacilityJson.isStaff(authentication);
+        long matched = collection.count(query.bbox(), staff);
+        List<FeatureSource.Feature> page = collection.page(query.bbox(), query.offset(), query.limit(), staff);
 
         String itemsPath = "/ogc/collections/" + collection.id() + "/items";
         List<Link> links = new ArrayList<>();
@@ -104,34 +104,34 @@ class OgcApiController {
                     + "reduced to " + ItemsQuery.MAX_LIMIT);
         }
         body.put("links", links);
-        body.put("features", page.stream().map(d -> DivisionFeatures.of(d, null)).toList());
+        body.put("features", page.stream().map(f -> GeoJsonFeatures.of(f, null)).toList());
         return body;
     }
 
     @GetMapping(value = "/collections/{collectionId}/items/{featureId}", produces = {GEOJSON, JSON})
-    DivisionFeatures.Feature item(@PathVariable String collectionId, @PathVariable String featureId) {
-        FeatureCollections.Collection collection = find(collectionId);
-        Division division = divisions.byCode(featureId)
-                .filter(d -> d.level() == collection.level())
+    GeoJsonFeatures.Feature item(@PathVariable String collectionId, @PathVariable String featureId,
+            Authentication authentication) {
+        FeatureSource collection = find(collectionId);
+        FeatureSource.Feature feature = collection.item(featureId, FacilityJson.isStaff(authentication))
                 .orElseThrow(() -> ProblemException.notFound("要素集 " + collectionId + " 中没有要素 " + featureId
                         + " / no feature " + featureId + " in collection " + collectionId));
         String self = url("/ogc/collections/" + collection.id() + "/items/" + featureId);
-        return DivisionFeatures.of(division, List.of(
-                new Link(self, "self", GEOJSON, division.name()),
+        return GeoJsonFeatures.of(feature, List.of(
+                new Link(self, "self", GEOJSON, feature.label()),
                 new Link(url("/ogc/collections/" + collection.id()), "collection", JSON, collection.title())));
     }
 
-    private FeatureCollections.Collection find(String collectionId) {
+    private FeatureSource find(String collectionId) {
         return collections.byId(collectionId).orElseThrow(() -> ProblemException.notFound(
                 "没有要素集 " + collectionId + " / no collection " + collectionId));
     }
 
-    private Map<String, Object> describe(FeatureCollections.Collection c) {
+    private Map<String, Object> describe(FeatureSource c) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", c.id());
         body.put("title", c.title());
         body.put("description", c.description());
-        Envelope extent = divisions.extent(c.level());
+        Envelope extent = c.extent();
         if (extent != null) {
             body.put("extent", Map.of("spatial", Map.of(
                     "bbox", List.of(List.of(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY())),

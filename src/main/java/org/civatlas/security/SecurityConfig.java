@@ -56,6 +56,13 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/divisions/*/history").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/divisions/**").permitAll()
                         .requestMatchers(HttpMethod.PATCH, "/api/divisions/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/facilities", "/api/facilities/*", "/api/facility-types")
+                        .permitAll()
+                        .requestMatchers("/api/facilities", "/api/facilities/**")
+                        .hasAnyRole(Role.PLANNER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/coverage", "/api/targets", "/api/targets/*").permitAll()
+                        .requestMatchers("/api/targets", "/api/targets/**", "/api/planning/**")
+                        .hasAnyRole(Role.PLANNER.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login.html")

@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 class DemoDatasetGeneratorTest {
 
-    private static final List<String> FILES = List.of("counties.geojson", "townships.geojson", "villages.geojson");
+    private static final List<String> FILES = List.of("counties.geojson", "townships.geojson", "villages.geojson",
+            "facilities.geojson");
     /** Holes in a coverage union narrower than this (degrees, ~1 km) are reported as gaps. */
     private static final double GAP_WIDTH = 1e-2;
     private static final double AREA_TOLERANCE = 1e-9;

@@ -44,6 +44,25 @@ public final class Http {
                 user == null ? null : basic(user, password));
     }
 
+    public Response post(String path, String jsonBody, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8)),
+                user == null ? null : basic(user, password));
+    }
+
+    public Response put(String path, String jsonBody, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody, StandardCharsets.UTF_8)),
+                user == null ? null : basic(user, password));
+    }
+
+    public Response delete(String path, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(),
+                user == null ? null : basic(user, password));
+    }
+
     private static String basic(String user, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

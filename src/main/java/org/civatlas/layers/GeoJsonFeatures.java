@@ -8,13 +8,13 @@ import org.civatlas.divisions.Division;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
-/** GeoJSON features of administrative units; the geometry is written by JTS's GeoJSON writer. */
-final class DivisionFeatures {
+/** GeoJSON features; the geometry is written by JTS's GeoJSON writer. */
+final class GeoJsonFeatures {
 
     /** 1e-7° is about 1 cm: more digits than the data has would only inflate responses. */
     private static final int DECIMALS = 7;
 
-    private DivisionFeatures() {
+    private GeoJsonFeatures() {
     }
 
     @JsonPropertyOrder({"type", "id", "geometry", "properties", "links"})
@@ -22,8 +22,8 @@ final class DivisionFeatures {
             java.util.List<Link> links) {
     }
 
-    static Feature of(Division d, java.util.List<Link> links) {
-        return new Feature("Feature", d.code(), geometry(d.geometry()), properties(d), links);
+    static Feature of(FeatureSource.Feature f, java.util.List<Link> links) {
+        return new Feature("Feature", f.id(), f.geometryJson(), f.properties(), links);
     }
 
     static String geometry(Geometry geometry) {

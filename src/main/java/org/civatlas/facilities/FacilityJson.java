@@ -1,0 +1,44 @@
+package org.civatlas.facilities;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+/** The JSON shape of a facility; capacity details only for staff (any logged-in role). */
+public final class FacilityJson {
+
+    private FacilityJson() {
+    }
+
+    public static boolean isStaff(Authentication authentication) {
+        return authentication != null && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken);
+    }
+
+    public static Map<String, Object> of(Facility f, boolean staff) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("id", f.id());
+        p.put("name", f.name());
+        p.put("type", f.typeCode());
+        p.put("operator", f.operator());
+        p.put("status", f.status());
+        p.put("statusLabel", f.status().label());
+        p.put("unitCode", f.unitCode());
+        p.put("lon", f.location().getX());
+        p.put("lat", f.location().getY());
+        p.put("synthetic", f.synthetic());
+        p.put("source", f.source());
+        if (staff) {
+            p.put("plannedOn", f.plannedOn());
+            p.put("constructionStartedOn", f.constructionStartedOn());
+            p.put("openedOn", f.openedOn());
+            p.put("closedOn", f.closedOn());
+            p.put("beds", f.beds());
+            p.put("nursingBeds", f.nursingBeds());
+            p.put("floorAreaM2", f.floorAreaM2());
+            p.put("staff", f.staff());
+        }
+        return p;
+    }
+}

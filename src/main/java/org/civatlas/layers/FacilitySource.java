@@ -1,0 +1,82 @@
+package org.civatlas.layers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civatlas.facilities.Facility;
+import org.civatlas.facilities.FacilityJson;
+import org.civatlas.facilities.FacilityRegistry;
+import org.civatlas.facilities.FacilityType;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Civil-affairs facilities as a feature collection: locations, types and status for everyone, capacities for staff.
+ * A county has hundreds of facilities, so filtering and paging run over the registry in memory.
+ */
+record FacilitySource(FacilityRegistry registry) implements FeatureSource {
+
+    @Override
+    public String id() {
+        return "facilities";
+    }
+
+    @Override
+    public String title() {
+        return "民政设施 Civil-affairs facilities";
+    }
+
+    @Override
+    public String description() {
+        return "社区服务、养老、殡葬、救助、儿童福利等民政设施；演示数据为合成 / Community service, elderly care, funeral, "
+                + "rescue and child-welfare facilities; the demo facilities are synthetic";
+    }
+
+    @Override
+    public String geometryType() {
+        return "Point";
+    }
+
+    @Override
+    public long count(Envelope bbox, boolean staff) {
+        return matching(bbox).size();
+    }
+
+    @Override
+    public List<Feature> page(Envelope bbox, int offset, int limit, boolean staff) {
+        List<Facility> all = matching(bbox);
+        Map<String, FacilityType> types = registry.typesByCode();
+        return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit)).stream()
+                .map(f -> feature(f, staff, types)).toList();
+    }
+
+    @Override
+    public Optional<Feature> item(String featureId, boolean staff) {
+        try {
+            return registry.byId(Long.parseLong(featureId)).map(f -> feature(f, staff, registry.typesByCode()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Envelope extent() {
+        Envelope extent = new Envelope();
+        registry.all().forEach(f -> extent.expandToInclude(f.location().getCoordinate()));
+        return extent.isNull() ? null : extent;
+    }
+
+    private List<Facility> matching(Envelope bbox) {
+        return registry.all().stream()
+                .filter(f -> bbox == null || bbox.contains(f.location().getCoordinate())).toList();
+    }
+
+    private static Feature feature(Facility f, boolean staff, Map<String, FacilityType> types) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(FacilityJson.of(f, staff));
+        properties.remove("lon");
+        properties.remove("lat");
+        FacilityType type = types.get(f.typeCode());
+        properties.put("typeName", type == null ? f.typeCode() : type.nameZh() + " " + type.nameEn());
+        properties.put("group", type == null ? null : type.group());
+        return new Feature(Long.toString(f.id()), GeoJsonFeatures.geometry(f.location()), properties, f.name());
+    }
+}

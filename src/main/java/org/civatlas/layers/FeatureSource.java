@@ -1,0 +1,30 @@
+package org.civatlas.layers;
+
+import java.util.List;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+
+/** One feature collection of the OGC API: what it is and how to read its features. */
+interface FeatureSource {
+
+    String id();
+
+    String title();
+
+    String description();
+
+    /** The GeoJSON geometry type the collection holds, for clients that ask. */
+    String geometryType();
+
+    long count(Envelope bbox, boolean staff);
+
+    List<Feature> page(Envelope bbox, int offset, int limit, boolean staff);
+
+    Optional<Feature> item(String featureId, boolean staff);
+
+    Envelope extent();
+
+    /** A GeoJSON feature: id, geometry as GeoJSON text (JTS writer), properties. */
+    record Feature(String id, String geometryJson, java.util.Map<String, Object> properties, String label) {
+    }
+}

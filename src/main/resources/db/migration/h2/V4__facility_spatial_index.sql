@@ -1,0 +1,1 @@
+CREATE SPATIAL INDEX facility_location_idx ON facility (location);

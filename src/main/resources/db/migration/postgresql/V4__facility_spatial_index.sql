@@ -1,0 +1,1 @@
+CREATE INDEX facility_location_idx ON facility USING GIST (location);
