@@ -21,13 +21,17 @@ import net.sf.geographiclib.GeodesicMask;
  *
  * <h2>Method</h2>
  * <ol>
- *   <li>The searched points are put in a {@link StripeIndex} (latitude stripes, longitude-sorted).</li>
+ *   <li>The searched points are put in a {@link StripeIndex} (latitude stripes twice the query's latitude
+ *       half-height, longitude-sorted; built in O(n log(stripe size)) with primitive sorts). It beats JTS
+ *       {@code STRtree} clearly: on the national instance (578k demand, 300k supply) a single-thread STRtree +
+ *       GeographicLib pass takes 0.8 s (1 km) / 1.4 s (5 km), this class 35 ms / 33 ms on 2 cores.</li>
  *   <li>For each query point at latitude φ a <em>band</em> is derived. Any point within distance D lies within
  *       Δφ ≤ D / M<sub>min</sub> of φ, where M<sub>min</sub> = a(1 − e²) is the smallest meridional radius of
  *       curvature (every path of length ≤ D changes its meridian arc length by at most D). Over the band let
  *       M<sub>lo</sub>, M<sub>hi</sub> bound the meridional radius M(φ) = a(1 − e²)/(1 − e² sin²φ)<sup>3/2</sup>
  *       and p<sub>lo</sub>, p<sub>hi</sub> bound the parallel radius p(φ) = a cos φ/(1 − e² sin²φ)<sup>1/2</sup>
- *       (M grows and p shrinks with |φ|, so they are the values at the band's extreme |φ|).</li>
+ *       (M grows and p shrinks with |φ|, so they are the values at the band's extreme |φ|; they are read from a
+ *       table every 1/64° at the rows just outside the band, which keeps them rigorous and avoids trigonometry).</li>
  *   <li>Because the ellipsoid's metric is ds² = M² dφ² + p² dλ²:
  *     <ul>
  *       <li><b>lower bound</b>: if s ≤ D the geodesic stays in the band, so
@@ -67,6 +71,12 @@ public final class DistanceCoverage {
 
     /** Demand points per parallel task; a multiple of 64 so each task owns whole words of the bit set. */
     private static final int CHUNK = 1024;
+    /**
+     * Stripe height in units of the query's latitude half-height. 2 means a query touches 2 stripes on average
+     * instead of 3: fewer binary searches for a few more points rejected by the cheap latitude test. Measured on
+     * the national instance (single thread, CPU time): 1 km 75 → 65 ms, 5 km 51 → 54 ms against a factor of 1.
+     */
+    static final double STRIPE_FACTOR = 2;
 
     private DistanceCoverage() {
     }
@@ -85,7 +95,7 @@ public final class DistanceCoverage {
         }
         double[][] q = demandCoordinates(demand);
         double[][] s = supplyCoordinates(supply);
-        StripeIndex index = StripeIndex.build(s[0], s[1], latHalfHeightDeg(metres));
+        StripeIndex index = StripeIndex.build(s[0], s[1], latHalfHeightDeg(metres) * STRIPE_FACTOR);
         double[] qLat = q[0];
         double[] qLon = q[1];
         long[] words = new long[(n + 63) >>> 6];
@@ -115,7 +125,7 @@ public final class DistanceCoverage {
         }
         double[][] q = supplyCoordinates(candidates);
         double[][] d = demandCoordinates(demand);
-        StripeIndex index = StripeIndex.build(d[0], d[1], latHalfHeightDeg(metres));
+        StripeIndex index = StripeIndex.build(d[0], d[1], latHalfHeightDeg(metres) * STRIPE_FACTOR);
         IntStream.range(0, m).parallel().forEach(j -> {
             Probe probe = new Probe(index, metres, false);
             result[j] = probe.allWithin(q[0][j], q[1][j]);
@@ -139,7 +149,7 @@ public final class DistanceCoverage {
         }
         double[][] q = demandCoordinates(demand);
         double[][] s = supplyCoordinates(supply);
-        StripeIndex index = StripeIndex.build(s[0], s[1], latHalfHeightDeg(maxMetres));
+        StripeIndex index = StripeIndex.build(s[0], s[1], latHalfHeightDeg(maxMetres) * STRIPE_FACTOR);
         int chunks = (n + CHUNK - 1) / CHUNK;
         IntStream.range(0, chunks).parallel().forEach(c -> {
             Probe probe = new Probe(index, maxMetres, true);
@@ -202,6 +212,27 @@ public final class DistanceCoverage {
         return lon;
     }
 
+    /**
+     * Meridional radius M and parallel radius p tabulated every 1/64 degree of |latitude| from 0 to 90. Bounds over
+     * a band use the rows just outside it (M is increasing and p decreasing in |latitude|), so they stay rigorous
+     * while avoiding trigonometry per query; they are only 1/64 degree looser.
+     */
+    private static final int TABLE_STEPS_PER_DEG = 64;
+    private static final int TABLE_SIZE = 90 * TABLE_STEPS_PER_DEG + 1;
+    private static final double[] M_SQ = new double[TABLE_SIZE];
+    private static final double[] P = new double[TABLE_SIZE];
+    private static final double[] P_SQ = new double[TABLE_SIZE];
+
+    static {
+        for (int k = 0; k < TABLE_SIZE; k++) {
+            double phi = k * RAD / TABLE_STEPS_PER_DEG;
+            double m = meridionalRadius(phi);
+            M_SQ[k] = m * m;
+            P[k] = k == TABLE_SIZE - 1 ? 0 : parallelRadius(phi);
+            P_SQ[k] = P[k] * P[k];
+        }
+    }
+
     static double meridionalRadius(double phi) {
         double s = Math.sin(phi);
         double w = 1 - E2 * s * s;
@@ -254,20 +285,19 @@ public final class DistanceCoverage {
             qLat = lat;
             qLonOrig = lon;
             qLonNorm = StripeIndex.normaliseLon(lon);
-            double phi = lat * RAD;
-            double delta = deltaDeg * RAD;
-            double lo = Math.max(-Math.PI / 2, phi - delta);
-            double hi = Math.min(Math.PI / 2, phi + delta);
+            // Band of latitudes (degrees) that can hold a point within d, and its range of |latitude|.
+            double lo = Math.max(-90, lat - deltaDeg);
+            double hi = Math.min(90, lat + deltaDeg);
             double maxAbs = Math.max(Math.abs(lo), Math.abs(hi));
             double minAbs = (lo <= 0 && hi >= 0) ? 0 : Math.min(Math.abs(lo), Math.abs(hi));
-            double mLo = meridionalRadius(minAbs);
-            double mHi = meridionalRadius(maxAbs);
-            double pLo = parallelRadius(maxAbs);
-            double pHi = parallelRadius(minAbs);
-            mLoSq = mLo * mLo;
-            mHiSq = mHi * mHi;
-            pLoSq = pLo * pLo;
-            pHiSq = pHi * pHi;
+            // Table rows bracketing the band: M grows and p shrinks with |latitude|.
+            int kLo = (int) Math.floor(minAbs * TABLE_STEPS_PER_DEG);
+            int kHi = Math.min(TABLE_SIZE - 1, (int) Math.ceil(maxAbs * TABLE_STEPS_PER_DEG));
+            mLoSq = M_SQ[kLo];
+            mHiSq = M_SQ[kHi];
+            pLoSq = P_SQ[kHi];
+            pHiSq = P_SQ[kLo];
+            double pLo = P[kHi];
             double width = d * (1 + REL_MARGIN) + ABS_MARGIN;
             dLonDeg = pLo > 0 ? (width / pLo + 1e-14) * DEG : Double.POSITIVE_INFINITY;
             if (!(dLonDeg < 180)) {

@@ -1,6 +1,7 @@
 package org.civatlas.coverage.core;
 
 import java.util.Arrays;
+import java.util.stream.IntStream;
 
 /**
  * A static point index for fixed-radius queries: points are bucketed into latitude stripes of equal height and,
@@ -9,7 +10,7 @@ import java.util.Arrays;
  * found by one binary search and then walked outwards from the query longitude (nearest-first in longitude).
  *
  * <p>Why not JTS {@code STRtree}: for a fixed radius the query box has a known size, so a one-level structure whose
- * stripe height equals the box's half-height is enough. It is built by one counting sort and small primitive sorts
+ * stripe height is a small multiple of the box's half-height is enough. It is built by one counting sort and small primitive sorts
  * (no node objects, no envelopes, no boxing), stores everything in flat arrays that are walked sequentially, and a
  * query costs a few binary searches instead of a tree descent with virtual calls and a result list. The benchmark
  * measures both (see {@code NationalCoverageBenchmark}).
@@ -114,24 +115,24 @@ final class StripeIndex {
             norm[i] = ln;
             keys[fill[stripeOf[i]]++] = ((long) quantise(ln) << 32) | i;
         }
-        for (int s = 0; s < stripes; s++) {
+        IntStream.range(0, stripes).parallel().forEach(s -> {
             if (start[s + 1] - start[s] > 1) {
                 Arrays.sort(keys, start[s], start[s + 1]);
             }
-        }
+        });
         double[] lat = new double[n];
         double[] lonNorm = new double[n];
         double[] lonOrig = new double[n];
         int[] qlon = new int[n];
         int[] id = new int[n];
-        for (int k = 0; k < n; k++) {
+        IntStream.range(0, n).parallel().forEach(k -> {
             int i = (int) keys[k];
             id[k] = i;
             qlon[k] = (int) (keys[k] >>> 32);
             lat[k] = lats[i];
             lonNorm[k] = norm[i];
             lonOrig[k] = lons[i];
-        }
+        });
         return new StripeIndex(n, lat, lonNorm, lonOrig, qlon, id, start, minLat, h, stripes);
     }
 

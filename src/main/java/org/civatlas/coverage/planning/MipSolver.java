@@ -1,5 +1,11 @@
 package org.civatlas.coverage.planning;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
@@ -14,14 +20,102 @@ import org.ojalgo.optimisation.Variable;
  */
 final class MipSolver {
 
-    /** @param sites reduced candidate indices of the best solution found, or null if none */
-    record Outcome(int[] sites, boolean provenOptimal, String state) {}
+    /**
+     * @param sites            reduced candidate indices of the best solution found, or null if none
+     * @param provenOptimal    ojAlgo reported OPTIMAL
+     * @param provenInfeasible ojAlgo reported INFEASIBLE well before its time limit (ojAlgo also reports INFEASIBLE
+     *                         when it is aborted before finding any solution, so a late INFEASIBLE is no proof)
+     */
+    record Outcome(int[] sites, boolean provenOptimal, boolean provenInfeasible, String state) {
+        Outcome(int[] sites, boolean provenOptimal, String state) {
+            this(sites, provenOptimal, false, state);
+        }
+    }
 
     private MipSolver() {}
 
-    /** max sum w z  s.t.  sum y <= k. */
-    static Outcome maximalCovering(ReducedProblem p, int k, long timeMillis) {
+    /**
+     * ojAlgo checks its time limit only between branch-and-bound steps (a single root LP of a large model can take
+     * seconds), so the solve runs on a daemon worker and the caller stops waiting at the deadline. An abandoned
+     * solve keeps running in the background until ojAlgo's own time_abort (same limit) stops it.
+     */
+    private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "site-planner-mip");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** A MIP solve running on a worker thread; {@link #stop()} makes ojAlgo abort at its next check. */
+    static final class Job {
+        private final Future<Outcome> future;
+        private final Optimisation.Options options;
+
+        private Job(Future<Outcome> future, Optimisation.Options options) {
+            this.future = future;
+            this.options = options;
+        }
+
+        /** The outcome if finished, else null. */
+        Outcome poll() {
+            if (!future.isDone()) {
+                return null;
+            }
+            try {
+                return future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Outcome(null, false, "INTERRUPTED");
+            } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+                return new Outcome(null, false, "FAILED: " + e);
+            }
+        }
+
+        /** Waits up to timeMillis for the outcome; stops the solve and returns a TIME_LIMIT outcome on timeout. */
+        Outcome await(long timeMillis) {
+            try {
+                return future.get(Math.max(1, timeMillis), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                stop();
+                return new Outcome(null, false, "TIME_LIMIT");
+            } catch (InterruptedException e) {
+                stop();
+                Thread.currentThread().interrupt();
+                return new Outcome(null, false, "INTERRUPTED");
+            } catch (ExecutionException e) {
+                return new Outcome(null, false, "FAILED: " + e.getCause());
+            }
+        }
+
+        /** ojAlgo re-reads options.time_abort at every iteration check, so lowering it stops the solve. */
+        void stop() {
+            options.time_abort = 0;
+            options.iterations_abort = 0;
+            future.cancel(true);
+        }
+    }
+
+    /** Starts: max sum w z  s.t.  sum y <= k. */
+    static Job startMaximalCovering(ReducedProblem p, int k, long timeMillis) {
         ExpressionsBasedModel model = newModel(timeMillis);
+        return new Job(WORKERS.submit(() -> solveMaximalCovering(model, p, k)), model.options);
+    }
+
+    /** max sum w z  s.t.  sum y <= k; waits at most timeMillis (+ a small grace period). */
+    static Outcome maximalCovering(ReducedProblem p, int k, long timeMillis) {
+        return startMaximalCovering(p, k, timeMillis).await(timeMillis + 20);
+    }
+
+    /**
+     * Starts the feasibility model (no objective): is there a choice of at most k sites with sum w z >= threshold?
+     * Usually much faster in ojAlgo than optimising the maximal-covering objective (nodes whose LP cannot reach the
+     * threshold are pruned at once), but it occasionally stalls, so callers race it against the optimisation model.
+     */
+    static Job startReach(ReducedProblem p, int k, double threshold, long timeMillis) {
+        ExpressionsBasedModel model = newModel(timeMillis);
+        return new Job(WORKERS.submit(() -> solveReach(model, p, k, threshold, timeMillis)), model.options);
+    }
+
+    private static Outcome solveMaximalCovering(ExpressionsBasedModel model, ReducedProblem p, int k) {
         Variable[] y = addLinking(model, p, 0.0);
         Variable[] z = zVariables(model, p);
         double scale = 1.0 / p.coverableWeight;
@@ -33,6 +127,29 @@ final class MipSolver {
             card.set(v, 1);
         }
         return outcome(model.maximise(), y.length);
+    }
+
+    private static Outcome solveReach(ExpressionsBasedModel model, ReducedProblem p, int k, double threshold,
+                                      long timeMillis) {
+        long t0 = System.nanoTime();
+        Variable[] y = addLinking(model, p, 0.0);
+        Variable[] z = zVariables(model, p);
+        double scale = 1.0 / p.coverableWeight;
+        Expression cover = model.addExpression("target").lower(Math.min(1.0, threshold * scale));
+        for (int g = 0; g < z.length; g++) {
+            cover.set(z[g], p.weight[g] * scale);
+        }
+        Expression card = model.addExpression("cardinality").upper(k);
+        for (Variable v : y) {
+            card.set(v, 1);
+        }
+        Optimisation.Result r = model.minimise();
+        long elapsedMs = (System.nanoTime() - t0) / 1_000_000L;
+        if (r.getState() == Optimisation.State.INFEASIBLE) {
+            return new Outcome(null, false, elapsedMs < 0.9 * timeMillis && model.options.time_abort > 0,
+                    r.getState().name());
+        }
+        return outcome(r, y.length);
     }
 
     private static ExpressionsBasedModel newModel(long timeMillis) {

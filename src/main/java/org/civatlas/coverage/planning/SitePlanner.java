@@ -19,9 +19,10 @@ import java.util.Arrays;
  *       with the remaining time; if it stops without proof, the best solution is returned with optimal=false and
  *       the Lagrangian bound and gap.</li>
  * </ol>
- * Results are deterministic for a given input as long as no time limit interrupts a phase (ties are broken by
- * candidate index in the heuristics; ojAlgo's MIP is run with its default strategy and may pick any of several
- * equally good solutions, but does so reproducibly for the same model).
+ * Determinism: the heuristic, the bounds and every result proven without ojAlgo are deterministic (ties broken by
+ * candidate index) unless a time limit cuts a phase short. When ojAlgo has to supply a better solution (its
+ * branch-and-bound runs parallel workers, and for minimum sites two models are raced), the optimal value and site
+ * count are reproducible but the particular optimal set of sites may differ between runs.
  *
  * <p>Targets are compared with a relative tolerance of 1e-9 of the total weight; reported shares are the true
  * shares recomputed on the original instance.
@@ -120,41 +121,79 @@ public final class SitePlanner {
             return new Solution(incumbent, true, m, heuristic + ", optimality proven by " + BOUND_NOTE);
         }
         if (useMip) {
-            // Decide "can k = m-1 sites reach the target?" by solving the maximal-covering MIP for k to proven
-            // optimality (ojAlgo handles this much better than the direct minimum-sites model, whose LP
-            // relaxation is weak). Repeat while improvements are found.
+            // Decide "can m-1 sites reach the target?" by racing two ojAlgo models on worker threads: a pure
+            // feasibility model (usually fastest, occasionally stalls) and the maximal-covering model for k = m-1
+            // solved to optimality. The direct minimum-sites model is not used: its LP relaxation is weak and
+            // ojAlgo stalled on it. Repeat while improvements are found.
             String lastState = "not run";
             while (lb < m) {
                 long remainingMs = (deadline - System.nanoTime()) / 1_000_000L;
                 if (remainingMs <= 0) {
                     break;
                 }
-                int k = m - 1;
-                MipSolver.Outcome o = MipSolver.maximalCovering(p, k, remainingMs);
-                lastState = o.state();
-                if (o.sites() == null) {
-                    break;
+                int[] better = null;
+                boolean decided = false;
+                MipSolver.Job reach = MipSolver.startReach(p, m - 1, accept, remainingMs);
+                MipSolver.Job mclp = MipSolver.startMaximalCovering(p, m - 1, remainingMs);
+                MipSolver.Outcome ro = null;
+                MipSolver.Outcome mo = null;
+                try {
+                    while (!decided && System.nanoTime() < deadline + 20_000_000L && (ro == null || mo == null)) {
+                        if (ro == null && (ro = reach.poll()) != null) {
+                            lastState = "feasibility model " + ro.state();
+                            if (ro.provenInfeasible()) {
+                                decided = true;
+                            } else if (ro.sites() != null) {
+                                better = verified(p, ro.sites(), accept, m);
+                                decided = better != null;
+                            }
+                        }
+                        if (!decided && mo == null && (mo = mclp.poll()) != null) {
+                            lastState = "maximal-covering model " + mo.state();
+                            if (mo.provenOptimal() && mo.sites() != null) {
+                                better = verified(p, mo.sites(), accept, m);
+                                decided = true; // optimum below the target proves m-1 infeasible
+                            }
+                        }
+                        if (!decided) {
+                            Thread.sleep(1);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    reach.stop();
+                    mclp.stop();
                 }
-                CoverState check = new CoverState(p);
-                check.set(o.sites());
-                if (check.covered >= accept) {
-                    check.dropRedundant(accept);
-                    incumbent = check.chosenReduced();
-                    m = incumbent.length;
-                } else if (o.provenOptimal()) {
-                    lb = m; // the best k-site coverage misses the target
-                } else {
+                if (!decided) {
                     break; // time limit without a decision
+                }
+                if (better == null) {
+                    lb = m;
+                } else {
+                    incumbent = better;
+                    m = incumbent.length;
                 }
             }
             if (lb >= m) {
-                return new Solution(incumbent, true, m, "exact: ojAlgo MIP branch-and-bound on maximal-covering"
-                        + " subproblems (greedy + local search incumbent, " + BOUND_NOTE + ")");
+                return new Solution(incumbent, true, m, "exact: ojAlgo MIP branch-and-bound proved m-1 sites"
+                        + " infeasible (greedy + local search incumbent, " + BOUND_NOTE + ")");
             }
             return new Solution(incumbent, false, lb, "ojAlgo MIP stopped without proof (state " + lastState
                     + ", time limit); best solution with " + BOUND_NOTE);
         }
         return new Solution(incumbent, false, lb, heuristic + ", " + BOUND_NOTE);
+    }
+
+    /** Verified improvement: the sites (redundant ones dropped) if they reach accept with fewer than m sites. */
+    private static int[] verified(ReducedProblem p, int[] sites, double accept, int m) {
+        CoverState check = new CoverState(p);
+        check.set(sites);
+        if (check.covered < accept) {
+            return null;
+        }
+        check.dropRedundant(accept);
+        return check.size < m ? check.chosenReduced() : null;
     }
 
     /** Smallest k with k * (largest single-site weight) >= accept. */
