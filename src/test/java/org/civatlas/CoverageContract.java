@@ -64,6 +64,14 @@ interface CoverageContract {
     }
 
     @Test
+    default void aTypeGroupStandsForItsTypes() {
+        JsonNode group = http().get("/api/coverage?types=COMMUNITY_SERVICE").json();
+        JsonNode types = http().get("/api/coverage?types=URBAN_COMMUNITY_SERVICE,RURAL_COMMUNITY_SERVICE").json();
+        assertThat(group.path("types").toString()).contains("URBAN_COMMUNITY_SERVICE", "RURAL_COMMUNITY_SERVICE");
+        assertThat(group.path("covered").asInt()).isEqualTo(types.path("covered").asInt());
+    }
+
+    @Test
     default void distanceCoverageGrowsWithTheDistance() {
         double near = http().get("/api/coverage?types=RURAL_COMMUNITY_SERVICE&rule=distance&distance=500").json()
                 .path("share").asDouble();

@@ -89,7 +89,25 @@ public class CoverageService {
     }
 
     public CoverageResult coverage(CoverageQuery query) {
-        return cached(query, () -> compute(query));
+        List<String> types = expandGroups(query.types());
+        CoverageQuery expanded = types.equals(query.types()) ? query : new CoverageQuery(query.unitCode(), types,
+                query.rule(), query.distanceMetres(), query.level(), query.urbanRural(), query.asOf(), query.scenario());
+        return cached(expanded, () -> compute(expanded));
+    }
+
+    /** Type codes as given, with any type-group code (e.g. ELDERLY) replaced by the types of that group. */
+    public List<String> expandGroups(List<String> typesOrGroups) {
+        var types = facilities.types();
+        List<String> expanded = new ArrayList<>();
+        for (String code : typesOrGroups) {
+            List<String> ofGroup = types.stream().filter(t -> t.group().equals(code)).map(t -> t.code()).toList();
+            if (ofGroup.isEmpty()) {
+                expanded.add(code);
+            } else {
+                expanded.addAll(ofGroup);
+            }
+        }
+        return expanded.stream().distinct().sorted().toList();
     }
 
     /** The unit's population point: a point inside its polygon (JTS interior point), the same for every run. */
@@ -112,6 +130,7 @@ public class CoverageService {
         List<String> unknown = types.stream().filter(t -> !known.contains(t)).toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.badParameter("types", "未知的设施类型 " + unknown + "，可选：" + known
+                    + "，或类型组 " + facilities.types().stream().map(t -> t.group()).distinct().toList()
                     + " / unknown facility types " + unknown);
         }
     }

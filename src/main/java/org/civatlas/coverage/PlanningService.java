@@ -67,7 +67,7 @@ public class PlanningService {
 
     @Transactional
     public PlanningResult plan(PlanningRequest request) {
-        List<String> types = request.types() == null ? List.of() : request.types();
+        List<String> types = coverage.expandGroups(request.types() == null ? List.of() : request.types());
         coverage.requireKnownTypes(types);
         CoverageRule rule = CoverageController.parseEnum("rule", request.rule(), CoverageRule.class,
                 CoverageRule.CONTAINMENT);

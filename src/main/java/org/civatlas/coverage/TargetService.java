@@ -146,7 +146,7 @@ public class TargetService {
     }
 
     private List<Facility> counting(PlanTarget t, LocalDate day, Scenario scenario) {
-        return coverage.countingFacilities(t.facilityTypes(), day, scenario);
+        return coverage.countingFacilities(coverage.expandGroups(t.facilityTypes()), day, scenario);
     }
 
     private void validate(PlanTarget t) {
@@ -175,7 +175,7 @@ public class TargetService {
                 errors.add("该指标须指定设施类型 facilityTypes / this indicator needs facilityTypes");
             } else {
                 try {
-                    coverage.requireKnownTypes(t.facilityTypes());
+                    coverage.requireKnownTypes(coverage.expandGroups(t.facilityTypes()));
                 } catch (ProblemException e) {
                     errors.add(e.getMessage());
                 }
