@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * What an API user relies on, run over real HTTP against the application on each database
  * (H2GIS always, PostGIS when available): the demo dataset, the OGC API, the divisions API, roles and errors.
  */
-abstract class ApiContractTests implements CoverageContract {
+abstract class ApiContractTests implements CoverageContract, GazetteerContract {
 
     @LocalServerPort
     int port;

@@ -1,0 +1,114 @@
+package org.civatlas.places;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Place records: categories, one place with its names and history, officers' edits, romanisation proposals. */
+@RestController
+class PlaceController {
+
+    private final PlaceRegistry registry;
+    private final NamingWorkflow workflow;
+    private final NameReadings readings;
+
+    PlaceController(PlaceRegistry registry, NamingWorkflow workflow, NameReadings readings) {
+        this.registry = registry;
+        this.workflow = workflow;
+        this.readings = readings;
+    }
+
+    @GetMapping("/api/places/categories")
+    List<PlaceCategory> categories() {
+        return registry.categories();
+    }
+
+    @GetMapping("/api/places/romanize")
+    Map<String, Object> romanize(@RequestParam String name, @RequestParam(required = false) String category) {
+        List<String> problems = NameRules.violations("name", name);
+        if (!problems.isEmpty()) {
+            throw org.civatlas.common.ProblemException.badParameter("name", String.join("; ", problems));
+        }
+        String as = category == null ? "ADMINISTRATIVE" : registry.requireCategory(category).romanizeAs();
+        return Map.of("name", name, "romanized", readings.propose(name, as), "toneless", readings.toneless(name));
+    }
+
+    /** The place record of an administrative unit (by its 12-digit code). */
+    @GetMapping("/api/places/by-division/{code}")
+    Place byDivision(@PathVariable String code) {
+        return registry.all().stream().filter(p -> code.equals(p.divisionCode())).findFirst()
+                .orElseThrow(() -> org.civatlas.common.ProblemException.notFound("没有行政区划 " + code
+                        + " 的地名记录 / no place record for unit " + code));
+    }
+
+    @GetMapping("/api/places/count")
+    Map<String, Long> count() {
+        List<Place> all = registry.all();
+        return Map.of("standard", all.stream().filter(p -> p.status() == PlaceStatus.STANDARD).count(),
+                "historical", all.stream().filter(p -> p.status() == PlaceStatus.HISTORICAL).count());
+    }
+
+    /** Newly approved and published names, newest first, with the fields an announcement carries (Art. 14). */
+    @GetMapping("/api/places/announcements")
+    List<Map<String, Object>> announcements() {
+        return workflow.published().stream().map(c -> {
+            Place place = registry.require(c.placeId());
+            Map<String, Object> a = new LinkedHashMap<>();
+            a.put("caseId", c.id());
+            a.put("placeId", c.placeId());
+            a.put("kind", c.kind());
+            a.put("standardName", c.proposedName());
+            a.put("romanized", c.proposedRomanized());
+            a.put("formerName", "RENAMING".equals(c.kind()) ? place.altNames().stream()
+                    .filter(n -> n.kind() == AltNameKind.FORMER).reduce((x, y) -> y).map(AltName::name).orElse(null)
+                    : null);
+            a.put("category", c.category());
+            a.put("unitCode", c.unitCode());
+            a.put("locationDescription", place.locationDescription());
+            a.put("lon", place.lon());
+            a.put("lat", place.lat());
+            a.put("approvingBody", c.approvingBody());
+            a.put("documentNumber", c.documentNumber());
+            a.put("approvedOn", c.approvedOn());
+            a.put("announcedOn", c.announcedOn());
+            a.put("announcementMedium", c.announcementMedium());
+            return a;
+        }).toList();
+    }
+
+    /** The record with its names and history; what was standard on {@code asOf} when given. */
+    @GetMapping("/api/places/{id}")
+    Map<String, Object> place(@PathVariable long id, @RequestParam(required = false) LocalDate asOf,
+            Authentication authentication) {
+        Place place = registry.require(id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("place", place);
+        body.put("statusLabel", place.status().label());
+        if (asOf != null) {
+            body.put("asOf", asOf);
+            body.put("nameAsOf", PlaceRegistry.nameOn(place, asOf));
+        }
+        boolean officer = authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_NAME_OFFICER") || a.getAuthority().equals("ROLE_ADMIN"));
+        body.put("history", workflow.forPlace(id).stream()
+                .filter(c -> officer || c.state() == NamingState.PUBLISHED)
+                .map(c -> Map.of("caseId", c.id(), "kind", c.kind(), "name", c.proposedName(), "state", c.state(),
+                        "approvedOn", String.valueOf(c.approvedOn()), "approvingBody", String.valueOf(c.approvingBody()),
+                        "documentNumber", String.valueOf(c.documentNumber())))
+                .toList());
+        return body;
+    }
+
+    @PutMapping("/api/places/{id}")
+    Place edit(@PathVariable long id, @RequestBody PlaceEdit edit) {
+        return registry.edit(id, edit);
+    }
+}
