@@ -8,6 +8,7 @@ import { createPanes, buildOverlay } from './layers.js';
 import { bindLabelZoom } from './labels.js';
 import { legendControl } from './legend.js';
 import { APP_NAME, COLLECTIONS, collectionName } from './text.js';
+import { initPlanner } from './planner.js';
 
 const VILLAGE_LABEL_ZOOM = 12;
 const status = createStatus(document.getElementById('status'));
@@ -43,7 +44,11 @@ function createMap(L, config) {
     { name: 'townships', min: 9 },
     { name: 'villages', min: VILLAGE_LABEL_ZOOM },
   ]);
-  return { map, addOverlay: (group, name, i) => { order.set(group, i); control.addOverlay(group, name); } };
+  return {
+    map,
+    // Re-adding replaces the label (e.g. an updated count).
+    addOverlay: (group, name, i) => { control.removeLayer(group); order.set(group, i); control.addOverlay(group, name); },
+  };
 }
 
 async function main() {
@@ -72,6 +77,7 @@ async function main() {
   const names = new Map();
   const ctx = { countyCode: config.countyCode || null, nameOf: (code) => names.get(code) };
   const loaded = [];
+  const featuresById = {};
   let fitted = false;
 
   await Promise.all(COLLECTIONS.map(async (c, i) => {
@@ -81,6 +87,7 @@ async function main() {
       const { features, numberMatched } = await loadCollection(c.id);
       status.done(c.id);
       for (const f of features) if (f.properties && f.properties.code) names.set(f.properties.code, f.properties.name);
+      featuresById[c.id] = features;
       const overlay = buildOverlay(L, c.id, features, ctx);
       overlay.group.addTo(map);
       addOverlay(overlay.group, `${label} <span class="count">${features.length}</span>`, i);
@@ -106,6 +113,14 @@ async function main() {
       status.warn('focus', `未找到本县 ${ctx.countyCode} County of interest not found`);
     }
   }
+
+  // Facilities layer and the planning panel (dashboard, coverage, editing, site planning).
+  await initPlanner({
+    L, map, addOverlay, status, nameOf: ctx.nameOf,
+    me: meResult.status === 'fulfilled' ? meResult.value : null,
+    townships: featuresById.townships || [],
+    villages: featuresById.villages || [],
+  });
 }
 
 main().catch((err) => status.error('app', '页面出错 Page error', err));

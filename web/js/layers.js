@@ -18,19 +18,23 @@ export const TOWNSHIP_PALETTE = [
   '#ff7f0e', '#393b79', '#637939', '#8c6d31', '#843c39', '#7b4173', '#3182bd', '#31a354',
 ];
 
-/** Panes, bottom to top: county fills, township fills, village fills, all outlines, labels. */
+/**
+ * Panes, bottom to top: county fills, township fills, village fills, coverage
+ * choropleth, all outlines, village highlights (uncovered / newly covered),
+ * facility markers, planned sites, labels.
+ */
 export function createPanes(map) {
-  const panes = [['counties', 401], ['townships', 402], ['villages', 403], ['outlines', 404], ['labels', 640]];
+  const panes = [['counties', 401], ['townships', 402], ['villages', 403], ['choropleth', 404], ['outlines', 405],
+    ['highlight', 406], ['facilities', 620], ['sites', 630], ['labels', 640]];
   for (const [name, z] of panes) {
     const pane = map.createPane(name);
     pane.style.zIndex = String(z);
   }
-  map.getPane('outlines').style.pointerEvents = 'none';
-  map.getPane('labels').style.pointerEvents = 'none';
+  for (const name of ['outlines', 'labels', 'choropleth']) map.getPane(name).style.pointerEvents = 'none';
 }
 
 // Keep popups clear of the header controls and the legend (bottom right).
-const POPUP_OPTIONS = { maxWidth: 380, minWidth: 270, autoPanPaddingTopLeft: [60, 20], autoPanPaddingBottomRight: [300, 20] };
+export const POPUP_OPTIONS = { maxWidth: 380, minWidth: 270, autoPanPaddingTopLeft: [60, 20], autoPanPaddingBottomRight: [300, 20] };
 
 const codeOf = (f) => (f.properties && f.properties.code) || f.id;
 const invalidDash = (f) => (f.properties && f.properties.geometryValid === false ? '6 5' : null);

@@ -1,12 +1,13 @@
 // Legend control: colour key, label zoom hint and the synthetic-data note.
 import { el } from './escape.js';
 import { COLORS, TOWNSHIP_PALETTE } from './layers.js';
-import { SYNTHETIC_SHORT } from './text.js';
+import { SYNTHETIC_SHORT, FACILITY_GROUPS } from './text.js';
 
 const line = (color, weight, dash) =>
   el('span', { class: 'swatch swatch-line', style: `border-top:${weight}px ${dash ? 'dashed' : 'solid'} ${color}` });
 const fill = (color) => el('span', { class: 'swatch swatch-fill', style: `background:${color}` });
 const item = (swatch, text) => el('li', {}, swatch, el('span', {}, text));
+const dot = (style) => el('span', { class: 'swatch swatch-dot' }, el('span', { style }));
 
 export function legendControl(L, villageLabelZoom) {
   const control = L.control({ position: 'bottomright' });
@@ -22,6 +23,18 @@ export function legendControl(L, villageLabelZoom) {
         item(strip, '乡镇（各不同色）Townships, one colour each'),
         item(fill(COLORS.urban), '社区（居委会）Urban community'),
         item(fill(COLORS.rural), '村（村委会）Village'),
+      ),
+      el('p', { class: 'legend-sub' }, '民政设施 Facilities'),
+      el('ul', { class: 'legend-grid' },
+        Object.values(FACILITY_GROUPS).map((g) => item(dot(`background:${g.color}`), `${g.zh} ${g.en}`))),
+      el('ul', { class: 'legend-grid' },
+        item(dot('background:#607d8b;border:1.5px solid #fff'), '运营 Operating'),
+        item(dot('background:#fff;border:2px dashed #607d8b'), '规划 Planned'),
+        item(dot('background:rgba(96,125,139,.4);border:2px dashed #607d8b'), '在建 Under construction'),
+        item(dot('background:#bdbdbd;border:1px solid #616161'), '关闭 Closed'),
+        item(el('span', { class: 'swatch swatch-fill hatch-uncovered' }), '未覆盖村 Uncovered village'),
+        item(el('span', { class: 'swatch swatch-fill hatch-newly' }), '新覆盖村 Newly covered'),
+        item(el('span', { class: 'swatch' }, el('span', { class: 'site-icon legend-site' }, '1')), '选址 Proposed site'),
       ),
       el('p', { class: 'legend-hint' }, `村名在缩放级别 ≥ ${villageLabelZoom} 时显示 Village names at zoom ≥ ${villageLabelZoom}`),
       el('p', { class: 'legend-synthetic' }, el('strong', {}, '合成 Synthetic: '), SYNTHETIC_SHORT));

@@ -9,7 +9,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import tools.jackson.core.JacksonException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -42,6 +44,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining("; "));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid request body");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Unreadable JSON: name the field and what was wrong with it, instead of "Failed to read request". */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        JacksonException json = null;
+        for (Throwable t = ex; t != null && json == null; t = t.getCause()) {
+            if (t instanceof JacksonException j) {
+                json = j;
+            }
+        }
+        String field = null;
+        if (json != null) {
+            field = json.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
+                    : "[" + r.getIndex() + "]").collect(Collectors.joining("."));
+        }
+        String detail = field == null || field.isEmpty()
+                ? "请求体不是有效的 JSON / the request body is not valid JSON"
+                        + (json == null ? "" : ": " + json.getOriginalMessage())
+                : "字段 " + field + " 的值无效（日期须为 YYYY-MM-DD，枚举须为所列取值之一）/ invalid value for field "
+                        + field + ": " + json.getOriginalMessage();
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Invalid request body");
+        if (field != null && !field.isEmpty()) {
+            problem.setProperty("parameter", field);
+        }
         return ResponseEntity.badRequest().body(problem);
     }
 

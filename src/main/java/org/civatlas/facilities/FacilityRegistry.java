@@ -109,9 +109,10 @@ public class FacilityRegistry {
         if (unit == null) {
             if (!confirmOutside) {
                 throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Location outside the county",
-                        "位置（" + input.lon() + ", " + input.lat() + "）不在本县任何村/社区内；如确属县外设施，请加 "
-                                + "confirmOutside=true 重新提交 / the point lies in no village of the county; if the "
-                                + "facility really is outside, resubmit with confirmOutside=true", "lon");
+                        "位置（" + input.lon() + ", " + input.lat() + "）不在本县任何村或社区内，请核对位置；如确属县外设施，"
+                                + "请确认后保存（confirmOutside=true）。The location lies in no village of the county: "
+                                + "check it, or confirm that the facility is outside the county (confirmOutside=true)",
+                        "lon");
             }
             warnings.add("位置在本县之外，不计入任何村的覆盖 / the location is outside the county and covers no village "
                     + "by containment");

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.civatlas.divisions.DivisionLevel;
 import org.civatlas.divisions.DivisionQueries;
 import org.civatlas.facilities.FacilityRegistry;
+import org.civatlas.places.PlaceRegistry;
 import org.springframework.stereotype.Component;
 
 /** The feature collections the OGC API offers, in the order they are listed. All are public for now. */
@@ -15,7 +16,7 @@ class FeatureCollections {
 
     private final Map<String, FeatureSource> byId = new LinkedHashMap<>();
 
-    FeatureCollections(DivisionQueries divisions, FacilityRegistry facilities) {
+    FeatureCollections(DivisionQueries divisions, FacilityRegistry facilities, PlaceRegistry places) {
         add(new DivisionSource("counties", "县级行政区 Counties",
                 "县级行政区划及其真实边界（由 GCJ-02 转换为 WGS 84）/ County-level units with their real outlines, "
                         + "converted from GCJ-02 to WGS 84; invalid source polygons are kept and flagged",
@@ -27,6 +28,7 @@ class FeatureCollections {
                 "村（村委会）与社区（居委会）；边界与人口为合成数据 / Villagers' and residents' committees; "
                         + "boundaries and population are synthetic", DivisionLevel.VILLAGE, divisions));
         add(new FacilitySource(facilities));
+        add(new PlaceNameSource(places));
     }
 
     private void add(FeatureSource source) {
