@@ -1,30 +1,37 @@
 package org.civatlas.places.internal;
 
-import net.sourceforge.pinyin4j.PinyinHelper;
 import org.civatlas.places.NameReadings;
+import org.civatlas.places.romanization.NameKeys;
+import org.civatlas.places.romanization.NameKind;
+import org.civatlas.places.romanization.PlaceNameRomanizer;
+import org.civatlas.places.romanization.UyghurTransliterator;
 import org.springframework.stereotype.Component;
 
-/** TEMPORARY minimal readings; replaced by the romanization package. */
+/** Name readings by the place-name rules: GB/T 16159 romanisation with the reading dictionary, ULY for Uyghur. */
 @Component
 class DefaultNameReadings implements NameReadings {
 
+    private final PlaceNameRomanizer romanizer = new PlaceNameRomanizer();
+    private final UyghurTransliterator uyghur = new UyghurTransliterator();
+
     @Override
     public String propose(String chineseName, String romanizeAs) {
-        return toneless(chineseName);
+        NameKind kind;
+        try {
+            kind = romanizeAs == null ? NameKind.ADMINISTRATIVE : NameKind.valueOf(romanizeAs);
+        } catch (IllegalArgumentException e) {
+            kind = NameKind.OTHER;
+        }
+        return romanizer.romanize(chineseName, kind).romanized();
     }
 
     @Override
     public String toneless(String chineseName) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : chineseName.toCharArray()) {
-            String[] r = PinyinHelper.toHanyuPinyinStringArray(c);
-            sb.append(r == null || r.length == 0 ? String.valueOf(c) : r[0].replaceAll("[0-9]", ""));
-        }
-        return sb.toString();
+        return NameKeys.toneless(chineseName);
     }
 
     @Override
     public String uyghurLatin(String uyghurName) {
-        return null;
+        return uyghurName == null || uyghurName.isBlank() ? null : uyghur.toUly(uyghurName);
     }
 }
