@@ -158,7 +158,7 @@ abstract class ApiContractTests implements CoverageContract, GazetteerContract {
     void collectionsDescribeTheirExtent() {
         JsonNode collections = http.get("/ogc/collections").json().path("collections");
         assertThat(StreamSupport.stream(collections.spliterator(), false).map(c -> c.path("id").asString()).toList())
-                .containsExactly("counties", "townships", "villages", "facilities");
+                .containsExactly("counties", "townships", "villages", "facilities", "place-names");
         JsonNode bbox = http.get("/ogc/collections/villages").json().path("extent").path("spatial").path("bbox").get(0);
         assertThat(bbox.get(0).asDouble()).isBetween(75.0, 77.0);
         assertThat(bbox.get(1).asDouble()).isBetween(38.5, 40.0);
