@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * What an API user relies on, run over real HTTP against the application on each database
  * (H2GIS always, PostGIS when available): the demo dataset, the OGC API, the divisions API, roles and errors.
  */
-abstract class ApiContractTests implements CoverageContract, GazetteerContract {
+abstract class ApiContractTests implements CoverageContract, GazetteerContract, BoundaryContract {
 
     @LocalServerPort
     int port;
@@ -158,7 +158,8 @@ abstract class ApiContractTests implements CoverageContract, GazetteerContract {
     void collectionsDescribeTheirExtent() {
         JsonNode collections = http.get("/ogc/collections").json().path("collections");
         assertThat(StreamSupport.stream(collections.spliterator(), false).map(c -> c.path("id").asString()).toList())
-                .containsExactly("counties", "townships", "villages", "facilities", "place-names");
+                .containsExactly("counties", "townships", "villages", "facilities", "place-names", "boundary-lines",
+                        "boundary-markers");
         JsonNode bbox = http.get("/ogc/collections/villages").json().path("extent").path("spatial").path("bbox").get(0);
         assertThat(bbox.get(0).asDouble()).isBetween(75.0, 77.0);
         assertThat(bbox.get(1).asDouble()).isBetween(38.5, 40.0);

@@ -4,19 +4,23 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.civatlas.boundaries.BoundaryLineService;
+import org.civatlas.boundaries.DisputeService;
+import org.civatlas.boundaries.MarkerService;
 import org.civatlas.divisions.DivisionLevel;
 import org.civatlas.divisions.DivisionQueries;
 import org.civatlas.facilities.FacilityRegistry;
 import org.civatlas.places.PlaceRegistry;
 import org.springframework.stereotype.Component;
 
-/** The feature collections the OGC API offers, in the order they are listed. All are public for now. */
+/** The feature collections the OGC API offers, in the order they are listed; disputes only for staff. */
 @Component
 class FeatureCollections {
 
     private final Map<String, FeatureSource> byId = new LinkedHashMap<>();
 
-    FeatureCollections(DivisionQueries divisions, FacilityRegistry facilities, PlaceRegistry places) {
+    FeatureCollections(DivisionQueries divisions, FacilityRegistry facilities, PlaceRegistry places,
+            BoundaryLineService boundaryLines, MarkerService markers, DisputeService disputes) {
         add(new DivisionSource("counties", "县级行政区 Counties",
                 "县级行政区划及其真实边界（由 GCJ-02 转换为 WGS 84）/ County-level units with their real outlines, "
                         + "converted from GCJ-02 to WGS 84; invalid source polygons are kept and flagged",
@@ -29,6 +33,7 @@ class FeatureCollections {
                         + "boundaries and population are synthetic", DivisionLevel.VILLAGE, divisions));
         add(new FacilitySource(facilities));
         add(new PlaceNameSource(places));
+        BoundarySources.all(boundaryLines, markers, disputes).forEach(this::add);
     }
 
     private void add(FeatureSource source) {

@@ -24,6 +24,11 @@ interface FeatureSource {
 
     Envelope extent();
 
+    /** Whether the collection exists for this client: restricted ones are invisible (404) to anonymous clients. */
+    default boolean visibleTo(boolean staff) {
+        return true;
+    }
+
     /** A GeoJSON feature: id, geometry as GeoJSON text (JTS writer), properties. */
     record Feature(String id, String geometryJson, java.util.Map<String, Object> properties, String label) {
     }

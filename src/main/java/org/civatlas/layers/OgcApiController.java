@@ -57,16 +57,18 @@ class OgcApiController {
     }
 
     @GetMapping(value = "/collections", produces = JSON)
-    Map<String, Object> collections() {
+    Map<String, Object> collections(Authentication authentication) {
+        boolean staff = FacilityJson.isStaff(authentication);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("links", List.of(new Link(url("/ogc/collections"), "self", JSON, "要素集 Collections")));
-        body.put("collections", collections.all().stream().map(this::describe).toList());
+        body.put("collections", collections.all().stream().filter(c -> c.visibleTo(staff)).map(this::describe)
+                .toList());
         return body;
     }
 
     @GetMapping(value = "/collections/{collectionId}", produces = JSON)
-    Map<String, Object> collection(@PathVariable String collectionId) {
-        return describe(find(collectionId));
+    Map<String, Object> collection(@PathVariable String collectionId, Authentication authentication) {
+        return describe(find(collectionId, FacilityJson.isStaff(authentication)));
     }
 
     @GetMapping(value = "/collections/{collectionId}/items", produces = {GEOJSON, JSON})
@@ -75,7 +77,7 @@ class OgcApiController {
             @RequestParam(required = false) String limit,
             @RequestParam(required = false) String offset,
             Authentication authentication) {
-        FeatureSource collection = find(collectionId);
+        FeatureSource collection = find(collectionId, FacilityJson.isStaff(authentication));
         ItemsQuery query = ItemsQuery.parse(bbox, limit, offset);
         boolean staff = FacilityJson.isStaff(authentication);
         long matched = collection.count(query.bbox(), staff);
@@ -111,7 +113,7 @@ class OgcApiController {
     @GetMapping(value = "/collections/{collectionId}/items/{featureId}", produces = {GEOJSON, JSON})
     GeoJsonFeatures.Feature item(@PathVariable String collectionId, @PathVariable String featureId,
             Authentication authentication) {
-        FeatureSource collection = find(collectionId);
+        FeatureSource collection = find(collectionId, FacilityJson.isStaff(authentication));
         FeatureSource.Feature feature = collection.item(featureId, FacilityJson.isStaff(authentication))
                 .orElseThrow(() -> ProblemException.notFound("要素集 " + collectionId + " 中没有要素 " + featureId
                         + " / no feature " + featureId + " in collection " + collectionId));
@@ -121,8 +123,9 @@ class OgcApiController {
                 new Link(url("/ogc/collections/" + collection.id()), "collection", JSON, collection.title())));
     }
 
-    private FeatureSource find(String collectionId) {
-        return collections.byId(collectionId).orElseThrow(() -> ProblemException.notFound(
+    /** A collection the client may see; a restricted one answers exactly like a missing one. */
+    private FeatureSource find(String collectionId, boolean staff) {
+        return collections.byId(collectionId).filter(c -> c.visibleTo(staff)).orElseThrow(() -> ProblemException.notFound(
                 "没有要素集 " + collectionId + " / no collection " + collectionId));
     }
 

@@ -61,6 +61,11 @@ class SecurityConfig {
                         .requestMatchers("/api/facilities", "/api/facilities/**")
                         .hasAnyRole(Role.PLANNER.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/coverage", "/api/targets", "/api/targets/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/boundaries/disputes", "/api/boundaries/disputes/**",
+                                "/api/boundaries/inspections/**").hasAnyRole(STAFF)
+                        .requestMatchers(HttpMethod.GET, "/api/boundaries/**").permitAll()
+                        .requestMatchers("/api/boundaries/**")
+                        .hasAnyRole(Role.BOUNDARY_OFFICER.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/places/**").permitAll()
                         .requestMatchers("/api/places/**", "/api/naming/**")
                         .hasAnyRole(Role.NAME_OFFICER.name(), Role.ADMIN.name())
