@@ -31,6 +31,46 @@ interface GazetteerContract {
         return results.path("id").asLong();
     }
 
+    private JsonNode search(String q) {
+        Http.Response r = http().get("/api/places/search?q=" + enc(q));
+        assertThat(r.status()).as(q + " " + r.body()).isEqualTo(200);
+        return r.json().path("results");
+    }
+
+    @Test
+    default void chinesePinyinInitialsAndUyghurFindTheCountyFirst() {
+        for (String q : List.of("疏勒", "shule", "shu le", "slx", "Shule Xian", "疏勒县")) {
+            JsonNode results = search(q);
+            assertThat(results.size()).as(q).isPositive();
+            assertThat(results.get(0).path("name").asString()).as(q).isEqualTo("疏勒县");
+        }
+        List<String> uyghur = StreamSupport.stream(search("يېڭىشەھەر").spliterator(), false)
+                .map(r -> r.path("name").asString()).toList();
+        assertThat(uyghur).contains("疏勒县", "疏勒镇");
+        // one wrong character still finds it
+        assertThat(StreamSupport.stream(search("疏勤县").spliterator(), false).limit(10)
+                .map(r -> r.path("name").asString()).toList()).contains("疏勒县");
+        assertThat(http().get("/api/places/search?q=").status()).isEqualTo(400);
+        assertThat(http().get("/api/places/search?q=" + enc("长".repeat(200))).status()).isEqualTo(400);
+        assertThat(http().get("/api/places/suggest?q=" + enc("疏")).json().path("suggestions").toString())
+                .contains("疏勒");
+    }
+
+    @Test
+    default void reverseLookupFindsNamedPlacesNearestFirst() {
+        JsonNode village = http().get("/api/places/by-division/653122200201").json();
+        JsonNode results = http().get("/api/places/reverse?lon=" + village.path("lon").asDouble() + "&lat="
+                + village.path("lat").asDouble() + "&radius=3000").json().path("results");
+        assertThat(results.get(0).path("id").asLong()).isEqualTo(village.path("id").asLong());
+        assertThat(results.get(0).path("distanceMetres").asDouble()).isLessThan(1.0);
+        double last = 0;
+        for (JsonNode r : results) {
+            assertThat(r.path("distanceMetres").asDouble()).isGreaterThanOrEqualTo(last).isLessThanOrEqualTo(3000);
+            last = r.path("distanceMetres").asDouble();
+        }
+        assertThat(http().get("/api/places/reverse?lon=200&lat=39").status()).isEqualTo(400);
+    }
+
     @Test
     default void theCountysUnitsAreSeededAsStandardNames() {
         JsonNode county = http().get("/api/places/by-division/653122000000").json();
@@ -101,6 +141,12 @@ interface GazetteerContract {
                 .path("nameAsOf").asString()).isEqualTo(oldName);
         assertThat(http().get("/api/places/" + placeId + "?asOf=" + today).json().path("nameAsOf").asString())
                 .isEqualTo(newName);
+        // the old name is still found, as a former name of the renamed place
+        JsonNode byOldName = StreamSupport.stream(search(oldName).spliterator(), false)
+                .filter(r -> r.path("id").asLong() == placeId).findFirst().orElseThrow();
+        assertThat(byOldName.path("name").asString()).isEqualTo(newName);
+        assertThat(byOldName.path("matchedName").asString()).isEqualTo(oldName);
+        assertThat(byOldName.path("matchKind").asString()).isEqualTo("FORMER");
         // the published name appears among the announcements with what an announcement must carry
         JsonNode announcement = StreamSupport.stream(http().get("/api/places/announcements").json().spliterator(),
                 false).filter(a -> a.path("caseId").asLong() == id).findFirst().orElseThrow();

@@ -1,0 +1,112 @@
+package org.civatlas.places;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.civatlas.places.romanization.NameKeys;
+import org.civatlas.places.search.GazetteerIndex;
+import org.civatlas.places.search.NameEntry;
+import org.civatlas.places.search.NameKeyer;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The gazetteer's search: an in-memory index of every place's names (standard, former, short, colloquial, Uyghur),
+ * rebuilt lazily after a change. Keys come from the place-name romanisation, so polyphones read as places are read.
+ */
+@Service
+public class PlaceSearch {
+
+    /** The search keys of the place-name romanisation (dictionary readings first, then other readings). */
+    static final NameKeyer KEYER = new NameKeyer() {
+        @Override
+        public String toneless(String name) {
+            return NameKeys.toneless(name);
+        }
+
+        @Override
+        public String initials(String name) {
+            return NameKeys.initials(name);
+        }
+
+        @Override
+        public List<String> alternativeToneless(String name, int max) {
+            List<String> all = NameKeys.allReadingKeys(name, max + 1);
+            return all.size() <= 1 ? List.of() : all.subList(1, all.size());
+        }
+
+        @Override
+        public String spacedToneless(String name) {
+            return NameKeys.tonelessSpaced(name);
+        }
+
+        @Override
+        public String normalizeLatin(String text) {
+            return NameKeys.normalizeLatin(text);
+        }
+
+        @Override
+        public String normalizeUyghur(String text) {
+            return NameKeys.normalizeUyghur(text);
+        }
+    };
+
+    private final PlaceRegistry registry;
+    private final AtomicLong changes = new AtomicLong();
+    private volatile Snapshot snapshot;
+
+    PlaceSearch(PlaceRegistry registry) {
+        this.registry = registry;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void placesChanged(PlacesChanged event) {
+        changes.incrementAndGet();
+    }
+
+    /** The index and the places it was built from, as of one moment. */
+    public record Snapshot(GazetteerIndex index, java.util.Map<Long, Place> places, long builtAt) {
+    }
+
+    /** The current snapshot, rebuilt first if places changed since it was built. */
+    public Snapshot snapshot() {
+        Snapshot current = snapshot;
+        if (current != null && current.builtAt() == changes.get()) {
+            return current;
+        }
+        synchronized (this) {
+            if (snapshot == null || snapshot.builtAt() != changes.get()) {
+                long at = changes.get();
+                List<Place> all = registry.all();
+                java.util.Map<Long, Place> byId = new java.util.HashMap<>();
+                all.forEach(p -> byId.put(p.id(), p));
+                snapshot = new Snapshot(GazetteerIndex.build(entries(all), KEYER), byId, at);
+            }
+            return snapshot;
+        }
+    }
+
+    static List<NameEntry> entries(List<Place> places) {
+        List<NameEntry> entries = new ArrayList<>();
+        for (Place p : places) {
+            double lon = p.lon() == null ? Double.NaN : p.lon();
+            double lat = p.lat() == null ? Double.NaN : p.lat();
+            String status = p.status() == PlaceStatus.STANDARD ? org.civatlas.places.search.SearchFilter.PUBLISHED
+                    : p.status().name();
+            int importance = switch (p.category()) {
+                case "ADMIN_COUNTY" -> 3;
+                case "ADMIN_TOWNSHIP" -> 2;
+                case "VILLAGERS_COMMITTEE", "RESIDENTS_COMMITTEE" -> 1;
+                default -> 0;
+            };
+            entries.add(new NameEntry(p.id(), p.standardName(), p.romanized(), p.uyghurName(), p.category(),
+                    p.unitCode(), p.status() == PlaceStatus.STANDARD, false, status, lon, lat, importance));
+            for (AltName a : p.altNames()) {
+                boolean former = a.kind() == AltNameKind.FORMER;
+                entries.add(new NameEntry(p.id(), a.name(), a.romanized(), null, p.category(), p.unitCode(), false,
+                        former, status, lon, lat, importance));
+            }
+        }
+        return entries;
+    }
+}

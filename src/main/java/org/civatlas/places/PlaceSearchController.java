@@ -1,0 +1,190 @@
+package org.civatlas.places;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.civatlas.common.ProblemException;
+import org.civatlas.places.search.Hit;
+import org.civatlas.places.search.SearchFilter;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public place-name search: text (Chinese, pinyin, initials, Uyghur, typos), suggestions, reverse lookup. */
+@RestController
+class PlaceSearchController {
+
+    static final int MAX_LIMIT = 100;
+
+    private final PlaceSearch search;
+
+    PlaceSearchController(PlaceSearch search) {
+        this.search = search;
+    }
+
+    @GetMapping("/api/places/search")
+    Map<String, Object> search(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String unit,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String bbox,
+            Authentication authentication) {
+        if (q == null || q.isBlank()) {
+            throw ProblemException.badParameter("q", "请输入要查找的地名 / give the name to look for in q");
+        }
+        SearchFilter filter = filter(category, unit, status, bbox, authentication);
+        PlaceSearch.Snapshot s = search.snapshot();
+        List<Hit> hits;
+        try {
+            hits = s.index().search(q.strip(), limit(limit, 10), filter);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter("q", "q：" + e.getMessage());
+        }
+        return Map.of("results", results(hits, s, q.strip()));
+    }
+
+    @GetMapping("/api/places/suggest")
+    Map<String, Object> suggest(@RequestParam(required = false) String q,
+            @RequestParam(required = false) String limit) {
+        if (q == null || q.isBlank()) {
+            return Map.of("suggestions", List.of());
+        }
+        try {
+            return Map.of("suggestions", search.snapshot().index().suggest(q.strip(), limit(limit, 8)));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter("q", "q：" + e.getMessage());
+        }
+    }
+
+    @GetMapping("/api/places/reverse")
+    Map<String, Object> reverse(@RequestParam(required = false) String lon, @RequestParam(required = false) String lat,
+            @RequestParam(required = false) String radius, @RequestParam(required = false) String limit,
+            @RequestParam(required = false) String category, Authentication authentication) {
+        double x = number("lon", lon, -180, 180);
+        double y = number("lat", lat, -90, 90);
+        double r = radius == null ? 1000 : number("radius", radius, 0, 100_000);
+        PlaceSearch.Snapshot s = search.snapshot();
+        List<Hit> hits = s.index().reverse(x, y, r, limit(limit, 10),
+                filter(category, null, null, null, authentication));
+        return Map.of("results", results(hits, s, null));
+    }
+
+    private static List<Map<String, Object>> results(List<Hit> hits, PlaceSearch.Snapshot s, String query) {
+        List<Map<String, Object>> results = new ArrayList<>();
+        for (Hit h : hits) {
+            Place p = s.places().get(h.entry().placeId());
+            if (p == null) {
+                continue;
+            }
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", p.id());
+            r.put("name", p.standardName());
+            r.put("romanized", p.romanized());
+            r.put("category", p.category());
+            r.put("unitCode", p.unitCode());
+            r.put("status", p.status());
+            r.put("lon", p.lon());
+            r.put("lat", p.lat());
+            r.put("uyghurName", p.uyghurName());
+            r.put("matchKind", h.matchKind());
+            r.put("matchedName", "FORMER".equals(h.matchKind()) ? formerName(p, query) : h.entry().name());
+            if (!Double.isNaN(h.distanceMetres())) {
+                r.put("distanceMetres", Math.round(h.distanceMetres() * 10) / 10.0);
+            }
+            results.add(r);
+        }
+        return results;
+    }
+
+    /** The former name a query found: the one equal to or containing the query, else the latest. */
+    static String formerName(Place p, String query) {
+        List<AltName> former = p.altNames().stream().filter(a -> a.kind() == AltNameKind.FORMER).toList();
+        if (former.isEmpty()) {
+            return p.standardName();
+        }
+        if (query != null) {
+            for (AltName a : former) {
+                if (a.name().equals(query)) {
+                    return a.name();
+                }
+            }
+            for (AltName a : former) {
+                if (a.name().contains(query) || query.contains(a.name())) {
+                    return a.name();
+                }
+            }
+        }
+        return former.get(former.size() - 1).name();
+    }
+
+    private static SearchFilter filter(String category, String unit, String status, String bbox,
+            Authentication authentication) {
+        boolean officer = authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_NAME_OFFICER") || a.getAuthority().equals("ROLE_ADMIN"));
+        Set<String> categories = category == null || category.isBlank() ? null
+                : Set.copyOf(Arrays.asList(category.split(",")));
+        Set<String> statuses = officer ? (status == null || status.isBlank() ? null
+                : Set.copyOf(Arrays.asList(status.split(",")))) : Set.of(SearchFilter.PUBLISHED);
+        double[] box = null;
+        if (bbox != null && !bbox.isBlank()) {
+            String[] parts = bbox.split(",");
+            if (parts.length != 4) {
+                throw ProblemException.badParameter("bbox", "bbox 须为 minLon,minLat,maxLon,maxLat / bbox must be "
+                        + "minLon,minLat,maxLon,maxLat");
+            }
+            box = new double[4];
+            for (int i = 0; i < 4; i++) {
+                box[i] = number("bbox", parts[i], -180, 180);
+            }
+        }
+        String prefix = unit == null || unit.isBlank() ? null : unitPrefix(unit.strip());
+        try {
+            return new SearchFilter(categories, prefix, statuses, box, officer);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter("bbox", "bbox：" + e.getMessage());
+        }
+    }
+
+    /** A unit's descendants share its significant code digits (county 6, township 9, village 12). */
+    static String unitPrefix(String code) {
+        if (!code.matches("\\d{6}|\\d{9}|\\d{12}")) {
+            throw ProblemException.badParameter("unit", "unit 须为行政区划代码 / unit must be a division code");
+        }
+        if (code.length() == 12 && code.endsWith("000000")) {
+            return code.substring(0, 6);
+        }
+        if (code.length() == 12 && code.endsWith("000")) {
+            return code.substring(0, 9);
+        }
+        return code;
+    }
+
+    private static int limit(String value, int fallback) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        int n = (int) number("limit", value, 1, Integer.MAX_VALUE);
+        return Math.min(n, MAX_LIMIT);
+    }
+
+    private static double number(String name, String value, double min, double max) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badParameter(name, name + " 是必填项 / " + name + " is required");
+        }
+        try {
+            double d = Double.parseDouble(value.strip());
+            if (Double.isFinite(d) && d >= min && d <= max) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ProblemException.badParameter(name, name + " 须为 " + min + " 到 " + max + " 之间的数 / " + name
+                + " must be a number from " + min + " to " + max + ", got '" + value + "'");
+    }
+}

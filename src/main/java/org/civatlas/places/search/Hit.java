@@ -1,0 +1,15 @@
+package org.civatlas.places.search;
+
+/**
+ * A search or reverse-lookup result.
+ *
+ * @param entry          the matched place: for a match on a former name, the current place's standard entry when
+ *                       the index holds one (else the former entry itself)
+ * @param score          higher is better; reflects the match tier (4 exact, 3 prefix, 2 substring/pinyin/initials,
+ *                       1 fuzzy; fractions for sub-tiers), or for reverse lookups 1 - distance/radius
+ * @param matchKind      EXACT, PREFIX, SUBSTRING, PINYIN, INITIALS, UYGHUR, FUZZY, FORMER (a former name matched),
+ *                       or NEARBY (reverse lookup)
+ * @param distanceMetres geodesic distance on WGS 84 for reverse lookups, else NaN
+ */
+public record Hit(NameEntry entry, double score, String matchKind, double distanceMetres) {
+}
