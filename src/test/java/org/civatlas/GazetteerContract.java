@@ -57,6 +57,23 @@ interface GazetteerContract {
     }
 
     @Test
+    default void thePublishedGazetteerIsListedAndExported() {
+        JsonNode byUnit = http().get("/api/places?unit=653122100000").json();
+        assertThat(byUnit.size()).isGreaterThan(2);
+        assertThat(StreamSupport.stream(byUnit.spliterator(), false)
+                .allMatch(p -> p.path("unitCode").asString().startsWith("653122100"))).isTrue();
+        assertThat(http().get("/api/places?name=" + enc("疏勒县")).json().get(0).path("romanized").asString())
+                .isEqualTo("Shule Xian");
+        assertThat(http().get("/api/places?category=NOPE").status()).isEqualTo(400);
+        Http.Response csv = http().get("/api/places/export?format=csv");
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.body()).contains("疏勒县,Shule Xian");
+        JsonNode geojson = http().get("/api/places/export?format=geojson").json();
+        assertThat(geojson.path("features").size()).isGreaterThanOrEqualTo(268);
+        assertThat(http().get("/api/places/export?format=xls").status()).isEqualTo(400);
+    }
+
+    @Test
     default void reverseLookupFindsNamedPlacesNearestFirst() {
         JsonNode village = http().get("/api/places/by-division/653122200201").json();
         JsonNode results = http().get("/api/places/reverse?lon=" + village.path("lon").asDouble() + "&lat="
