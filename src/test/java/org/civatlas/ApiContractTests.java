@@ -175,6 +175,38 @@ abstract class ApiContractTests implements CoverageContract, GazetteerContract, 
         assertThat(response.json().path("numberReturned").asInt()).isEqualTo(10);
     }
 
+    @Test
+    void ogcApiHasAnOpenApiDocumentHtmlQueryablesFiltersAndDatetime() {
+        JsonNode landing = http.get("/ogc").json();
+        String serviceDesc = StreamSupport.stream(landing.path("links").spliterator(), false)
+                .filter(l -> l.path("rel").asString().equals("service-desc")).findFirst().orElseThrow()
+                .path("href").asString();
+        Http.Response api = http.get(serviceDesc.substring(serviceDesc.indexOf("/ogc")));
+        assertThat(api.contentType()).startsWith("application/vnd.oai.openapi+json");
+        assertThat(api.json().path("openapi").asString()).startsWith("3.0");
+        assertThat(api.json().path("paths").has("/collections/{collectionId}/items")).isTrue();
+        Http.Response html = http.get("/ogc/collections/townships/items?f=html&limit=3");
+        assertThat(html.contentType()).startsWith("text/html");
+        assertThat(html.body()).contains("<table>", "653122");
+        assertThat(http.get("/ogc/collections/villages/queryables").json().path("properties").has("urbanRural"))
+                .isTrue();
+        JsonNode urban = http.get("/ogc/collections/villages/items?urbanRural=URBAN&limit=1000").json();
+        assertThat(urban.path("numberMatched").asInt()).isBetween(1, 40);
+        assertThat(features(urban)).allSatisfy(f -> assertThat(f.path("properties").path("urbanRural").asString())
+                .isEqualTo("URBAN"));
+        assertThat(link(urban, "self")).contains("urbanRural=URBAN");
+        Http.Response unknown = http.get("/ogc/collections/villages/items?colour=red");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().path("parameter").asString()).isEqualTo("colour");
+        assertThat(http.get("/ogc/collections/place-names/items?datetime=2020-01-01&limit=1").status()).isEqualTo(200);
+        assertThat(http.get("/ogc/collections/place-names/items?datetime=yesterday").status()).isEqualTo(400);
+        assertThat(http.get("/ogc/collections/place-names/items?datetime=2024-01-01/2020-01-01").status())
+                .isEqualTo(400);
+        Http.Response items = http.get("/ogc/collections/townships/items");
+        assertThat(items.headers().firstValue("ETag")).isPresent();
+        assertThat(items.headers().firstValue("Cache-Control").orElse("")).contains("public");
+    }
+
     // --- bad input ----------------------------------------------------------------------------------
 
     @Test

@@ -24,6 +24,12 @@ interface FeatureSource {
 
     Envelope extent();
 
+    /** The properties a client may filter on: those of the first feature (every feature has the same set). */
+    default java.util.List<String> queryables(boolean staff) {
+        java.util.List<Feature> first = page(null, 0, 1, staff);
+        return first.isEmpty() ? java.util.List.of() : java.util.List.copyOf(first.get(0).properties().keySet());
+    }
+
     /** Whether the collection exists for this client: restricted ones are invisible (404) to anonymous clients. */
     default boolean visibleTo(boolean staff) {
         return true;

@@ -28,6 +28,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class OgcApiController {
 
     static final String GEOJSON = "application/geo+json";
+    static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
     private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
@@ -45,15 +46,35 @@ class OgcApiController {
         body.put("links", List.of(
                 new Link(url("/ogc"), "self", JSON, "本页 This document"),
                 new Link(url("/ogc/conformance"), "conformance", JSON, "符合的标准 Conformance classes"),
-                new Link(url("/ogc/collections"), "data", JSON, "要素集 Feature collections")));
+                new Link(url("/ogc/collections"), "data", JSON, "要素集 Feature collections"),
+                new Link(url("/ogc/api"), "service-desc", OPENAPI, "OpenAPI 3.0 文档 API definition"),
+                new Link(url("/ogc?f=html"), "alternate", MediaType.TEXT_HTML_VALUE, "HTML")));
         return body;
+    }
+
+    @GetMapping(value = {"", "/"}, produces = MediaType.TEXT_HTML_VALUE)
+    String landingHtml() {
+        @SuppressWarnings("unchecked")
+        List<Link> links = (List<Link>) landing().get("links");
+        return OgcHtml.page("civatlas OGC API - Features", OgcHtml.links(links));
+    }
+
+    @GetMapping(value = "/api", produces = {OPENAPI, JSON})
+    Map<String, Object> openApi(Authentication authentication) {
+        boolean staff = FacilityJson.isStaff(authentication);
+        return OpenApiDocument.build(url("/ogc"), collections.all().stream().filter(c -> c.visibleTo(staff))
+                .map(FeatureSource::id).toList());
     }
 
     @GetMapping(value = "/conformance", produces = JSON)
     Map<String, Object> conformance() {
         return Map.of("conformsTo", List.of(
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
-                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson"));
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+                "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters"));
     }
 
     @GetMapping(value = "/collections", produces = JSON)
@@ -72,26 +93,42 @@ class OgcApiController {
     }
 
     @GetMapping(value = "/collections/{collectionId}/items", produces = {GEOJSON, JSON})
-    Map<String, Object> items(@PathVariable String collectionId,
-            @RequestParam(required = false) String bbox,
-            @RequestParam(required = false) String limit,
-            @RequestParam(required = false) String offset,
+    Map<String, Object> items(@PathVariable String collectionId, @RequestParam Map<String, String> params,
             Authentication authentication) {
-        FeatureSource collection = find(collectionId, FacilityJson.isStaff(authentication));
-        ItemsQuery query = ItemsQuery.parse(bbox, limit, offset);
         boolean staff = FacilityJson.isStaff(authentication);
-        long matched = collection.count(query.bbox(), staff);
-        List<FeatureSource.Feature> page = collection.page(query.bbox(), query.offset(), query.limit(), staff);
+        FeatureSource collection = find(collectionId, staff);
+        ItemsQuery query = ItemsQuery.parse(params.get("bbox"), params.get("limit"), params.get("offset"));
+        Map<String, String> filters = PropertyFilters.of(params, collection.queryables(staff));
+        ValidTime datetime = ValidTime.parse(params.get("datetime"));
+        long matched;
+        List<FeatureSource.Feature> page;
+        if (filters.isEmpty() && datetime == null) {
+            matched = collection.count(query.bbox(), staff);
+            page = collection.page(query.bbox(), query.offset(), query.limit(), staff);
+        } else {
+            // filtered requests read the (county-sized) collection whole and filter in memory
+            List<FeatureSource.Feature> all = collection.page(query.bbox(), 0, Integer.MAX_VALUE, staff).stream()
+                    .filter(f -> PropertyFilters.matches(f.properties(), filters))
+                    .filter(f -> datetime == null || datetime.matches(f.properties()))
+                    .toList();
+            matched = all.size();
+            page = all.subList(Math.min(query.offset(), all.size()),
+                    (int) Math.min(all.size(), (long) query.offset() + query.limit()));
+        }
 
         String itemsPath = "/ogc/collections/" + collection.id() + "/items";
+        Map<String, String> keep = new LinkedHashMap<>(filters);
+        if (params.get("datetime") != null) {
+            keep.put("datetime", params.get("datetime"));
+        }
         List<Link> links = new ArrayList<>();
-        links.add(new Link(pageUrl(itemsPath, query, query.offset()), "self", GEOJSON, "本页 This page"));
+        links.add(new Link(pageUrl(itemsPath, query, query.offset(), keep), "self", GEOJSON, "本页 This page"));
         if (query.offset() + page.size() < matched) {
-            links.add(new Link(pageUrl(itemsPath, query, query.offset() + query.limit()), "next", GEOJSON,
+            links.add(new Link(pageUrl(itemsPath, query, query.offset() + query.limit(), keep), "next", GEOJSON,
                     "下一页 Next page"));
         }
         if (query.offset() > 0) {
-            links.add(new Link(pageUrl(itemsPath, query, Math.max(0, query.offset() - query.limit())), "prev",
+            links.add(new Link(pageUrl(itemsPath, query, Math.max(0, query.offset() - query.limit()), keep), "prev",
                     GEOJSON, "上一页 Previous page"));
         }
         links.add(new Link(url("/ogc/collections/" + collection.id()), "collection", JSON, collection.title()));
@@ -107,6 +144,52 @@ class OgcApiController {
         }
         body.put("links", links);
         body.put("features", page.stream().map(f -> GeoJsonFeatures.of(f, null)).toList());
+        return body;
+    }
+
+    @GetMapping(value = "/collections", produces = MediaType.TEXT_HTML_VALUE)
+    String collectionsHtml(Authentication authentication) {
+        boolean staff = FacilityJson.isStaff(authentication);
+        List<Link> links = collections.all().stream().filter(c -> c.visibleTo(staff))
+                .map(c -> new Link(url("/ogc/collections/" + c.id() + "/items?f=html"), "items",
+                        MediaType.TEXT_HTML_VALUE, c.title())).toList();
+        return OgcHtml.page("要素集 Collections", OgcHtml.links(links));
+    }
+
+    @GetMapping(value = "/collections/{collectionId}/items", produces = MediaType.TEXT_HTML_VALUE)
+    String itemsHtml(@PathVariable String collectionId, @RequestParam Map<String, String> params,
+            Authentication authentication) {
+        Map<String, Object> body = items(collectionId, params, authentication);
+        @SuppressWarnings("unchecked")
+        List<GeoJsonFeatures.Feature> features = (List<GeoJsonFeatures.Feature>) body.get("features");
+        List<Map<String, Object>> rows = features.stream().map(f -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", f.id());
+            row.putAll(f.properties());
+            return row;
+        }).toList();
+        @SuppressWarnings("unchecked")
+        List<Link> links = (List<Link>) body.get("links");
+        String title = find(collectionId, FacilityJson.isStaff(authentication)).title();
+        return OgcHtml.page(title, "<p>" + body.get("numberReturned") + " / " + body.get("numberMatched") + "</p>"
+                + OgcHtml.table(rows) + OgcHtml.links(links));
+    }
+
+    /** The properties a client may filter on (OGC API - Features Part 3 queryables, as a JSON Schema). */
+    @GetMapping(value = "/collections/{collectionId}/queryables", produces = {"application/schema+json", JSON})
+    Map<String, Object> queryables(@PathVariable String collectionId, Authentication authentication) {
+        boolean staff = FacilityJson.isStaff(authentication);
+        FeatureSource collection = find(collectionId, staff);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (String q : collection.queryables(staff)) {
+            properties.put(q, Map.of("title", q, "type", "string"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+        body.put("$id", url("/ogc/collections/" + collection.id() + "/queryables"));
+        body.put("type", "object");
+        body.put("title", collection.title());
+        body.put("properties", properties);
         return body;
     }
 
@@ -152,9 +235,10 @@ class OgcApiController {
         return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build().toUriString();
     }
 
-    private static String pageUrl(String path, ItemsQuery query, int offset) {
+    private static String pageUrl(String path, ItemsQuery query, int offset, Map<String, String> keep) {
         UriComponentsBuilder builder = ServletUriComponentsBuilder.fromCurrentContextPath().path(path)
                 .queryParam("limit", query.limit()).queryParam("offset", offset);
+        keep.forEach(builder::queryParam);
         if (query.bbox() != null) {
             Envelope b = query.bbox();
             builder.queryParam("bbox", b.getMinX() + "," + b.getMinY() + "," + b.getMaxX() + "," + b.getMaxY());
