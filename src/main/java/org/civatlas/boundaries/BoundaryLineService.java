@@ -40,8 +40,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 public class BoundaryLineService {
 
-    /** Shared linework of real data quantised to 1/1024° is found within this tolerance (about 11 m). */
-    static final double TOLERANCE_DEGREES = 1e-4;
+    /**
+     * Real county outlines are quantised to 1/1024° (about 100 m) and their neighbours overlap or gap by a quantum or
+     * two: their shared linework is found within 2/1024°. Generated units share exact vertices: a grid step suffices.
+     */
+    static final double REAL_DATA_TOLERANCE_DEGREES = 2.0 / 1024;
+    static final double EXACT_TOLERANCE_DEGREES = 1e-7;
     static final double GAP_WIDTH_DEGREES = 1e-6;
 
     private final BoundaryLineRepository lines;
@@ -135,7 +139,9 @@ public class BoundaryLineService {
         if (units.size() < 2) {
             return;
         }
-        Adjacency adjacency = SharedBoundaries.derive(units, TOLERANCE_DEGREES);
+        boolean synthetic = siblings.stream().allMatch(Division::geometrySynthetic);
+        Adjacency adjacency = SharedBoundaries.derive(units, synthetic ? EXACT_TOLERANCE_DEGREES
+                : REAL_DATA_TOLERANCE_DEGREES);
         Map<String, Double> overlaps = new LinkedHashMap<>();
         for (Overlap o : adjacency.overlaps()) {
             overlaps.merge(lineCode(o.codeA(), o.codeB()), o.areaSquareMetres(), Double::sum);

@@ -33,8 +33,10 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  *   <li>{@code invalid}: a unit whose polygon is invalid by JTS {@link IsValidOp} (location = the error coordinate,
  *       detail = JTS's message, e.g. "Ring Self-intersection"); the parent is checked too. Also: sibling edges that
  *       JTS {@link CoverageValidator} finds misaligned with their neighbours (location = those edges; detail starts
- *       with {@link #COVERAGE_DETAIL}); they mark overlaps, gaps narrower than the gap width and vertices not shared
- *       by the neighbour.</li>
+ *       with {@link #COVERAGE_DETAIL}); they mark overlaps, crossings and vertices not shared by the neighbour.
+ *       The validator runs without a gap width: its "nearly parallel" gap heuristic flags short edges meeting a
+ *       neighbour's edge at an acute angle (it did so on the generated villages, which tile exactly); narrow gaps
+ *       come from {@link CoverageGapFinder} instead.</li>
  *   <li>{@code overlap}: two siblings whose areas intersect with positive area (candidate pairs from an STRtree,
  *       intersection on repaired copies, {@link GeometryFixer}, when an input is invalid).</li>
  *   <li>{@code gap}: a gap between siblings narrower than the gap width ({@link CoverageGapFinder}; location = the
@@ -92,17 +94,17 @@ public final class TopologyCheck {
         Geometry[] cover = present.stream().map(i -> siblings.get(i).geometry()).toArray(Geometry[]::new);
         Geometry[] invalidEdges;
         try {
-            invalidEdges = CoverageValidator.validate(cover, gapWidthDegrees);
+            invalidEdges = CoverageValidator.validate(cover);
         } catch (RuntimeException e) {
             cover = present.stream().map(i -> fixed[i]).toArray(Geometry[]::new);
-            invalidEdges = CoverageValidator.validate(cover, gapWidthDegrees);
+            invalidEdges = CoverageValidator.validate(cover);
         }
         for (int k = 0; k < invalidEdges.length; k++) {
             if (invalidEdges[k] != null && !invalidEdges[k].isEmpty()) {
                 out.add(new Problem(Problem.INVALID, List.of(siblings.get(present.get(k)).code()), invalidEdges[k],
                         String.format(Locale.ROOT, "%s %d edge(s) not matching the neighbours' edges (JTS "
-                                        + "CoverageValidator, gap width %s°): overlap, narrow gap or unshared vertex",
-                                COVERAGE_DETAIL, invalidEdges[k].getNumGeometries(), gapWidthDegrees)));
+                                        + "CoverageValidator): overlapping, crossing, or with a vertex the neighbour "
+                                        + "lacks", COVERAGE_DETAIL, invalidEdges[k].getNumGeometries())));
             }
         }
 
