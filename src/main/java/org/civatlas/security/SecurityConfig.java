@@ -66,6 +66,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/boundaries/**").permitAll()
                         .requestMatchers("/api/boundaries/**")
                         .hasAnyRole(Role.BOUNDARY_OFFICER.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/exports/**").permitAll()
+                        .requestMatchers("/api/imports", "/api/imports/**").hasAnyRole(Role.ADMIN.name(),
+                                Role.NAME_OFFICER.name(), Role.BOUNDARY_OFFICER.name())
                         .requestMatchers(HttpMethod.GET, "/api/places/**").permitAll()
                         .requestMatchers("/api/places/**", "/api/naming/**")
                         .hasAnyRole(Role.NAME_OFFICER.name(), Role.ADMIN.name())
