@@ -207,6 +207,37 @@ abstract class ApiContractTests implements CoverageContract, GazetteerContract, 
         assertThat(items.headers().firstValue("Cache-Control").orElse("")).contains("public");
     }
 
+    @Test
+    void featuresComeInTheRequestedCrsWithItsAxisOrder() throws Exception {
+        JsonNode wgs = http.get("/ogc/collections/townships/items/653122201000").json();
+        org.locationtech.jts.geom.Coordinate lonLat = geometry(wgs).getCoordinates()[0];
+        Http.Response cgcs = http.get("/ogc/collections/townships/items/653122201000?crs="
+                + "http://www.opengis.net/def/crs/EPSG/0/4490");
+        assertThat(cgcs.headers().firstValue("Content-Crs")).hasValue("<http://www.opengis.net/def/crs/EPSG/0/4490>");
+        org.locationtech.jts.geom.Coordinate latLon = geometry(cgcs.json()).getCoordinates()[0];
+        assertThat(latLon.x).isCloseTo(lonLat.y, org.assertj.core.data.Offset.offset(1e-7));
+        assertThat(latLon.y).isCloseTo(lonLat.x, org.assertj.core.data.Offset.offset(1e-7));
+        JsonNode collection = http.get("/ogc/collections/townships").json();
+        assertThat(collection.path("crs").toString()).contains("EPSG/0/4534", "EPSG/0/4490", "CRS84");
+        JsonNode gk = http.get("/ogc/collections/townships/items?limit=1&crs=http://www.opengis.net/def/crs/EPSG/0/"
+                + "4534").json();
+        double northing = features(gk).get(0).path("geometry").path("coordinates").get(0).get(0).get(0).get(0)
+                .asDouble();
+        assertThat(northing).isBetween(4_000_000.0, 4_700_000.0);
+        // a bbox in the GK zone around a township finds it
+        org.locationtech.jts.geom.Point p = geometry(wgs).getInteriorPoint();
+        double[] en = org.civatlas.exchange.crs.Crs.epsg(4534).fromWgs84(p).getCoordinates()[0] == null ? null
+                : new double[] {org.civatlas.exchange.crs.Crs.epsg(4534).fromWgs84(p).getCoordinate().x,
+                        org.civatlas.exchange.crs.Crs.epsg(4534).fromWgs84(p).getCoordinate().y};
+        String bbox = (en[1] - 100) + "," + (en[0] - 100) + "," + (en[1] + 100) + "," + (en[0] + 100);
+        JsonNode hit = http.get("/ogc/collections/townships/items?bbox=" + bbox + "&bbox-crs="
+                + "http://www.opengis.net/def/crs/EPSG/0/4534").json();
+        assertThat(features(hit)).extracting(f -> f.path("id").asString()).contains("653122201000");
+        assertThat(http.get("/ogc/collections/townships/items?crs=EPSG:3857").status()).isEqualTo(400);
+        assertThat(http.get("/ogc/collections/townships/items?bbox=1,2,3,4&bbox-crs=http://example.com/x").status())
+                .isEqualTo(400);
+    }
+
     // --- bad input ----------------------------------------------------------------------------------
 
     @Test

@@ -13,10 +13,36 @@ record ItemsQuery(Envelope bbox, int limit, int offset, boolean limitClamped) {
     static final int MAX_LIMIT = 1000;
 
     static ItemsQuery parse(String bbox, String limit, String offset) {
+        return parse(bbox == null ? null : bbox(bbox), limit, offset);
+    }
+
+    static ItemsQuery parse(Envelope bbox, String limit, String offset) {
         int parsedLimit = limit == null ? DEFAULT_LIMIT : integer("limit", limit, 1);
         int parsedOffset = offset == null ? 0 : integer("offset", offset, 0);
-        return new ItemsQuery(bbox == null ? null : bbox(bbox), Math.min(parsedLimit, MAX_LIMIT), parsedOffset,
-                parsedLimit > MAX_LIMIT);
+        return new ItemsQuery(bbox, Math.min(parsedLimit, MAX_LIMIT), parsedOffset, parsedLimit > MAX_LIMIT);
+    }
+
+    /** A bbox in another CRS's units and axis order: four finite numbers, min ≤ max; no degree ranges. */
+    static Envelope projectedBbox(String value) {
+        String[] parts = value.split(",", -1);
+        if (parts.length != 4) {
+            throw badBbox(value, "需要 4 个数 / expected four numbers");
+        }
+        double[] n = new double[4];
+        for (int i = 0; i < 4; i++) {
+            try {
+                n[i] = Double.parseDouble(parts[i].strip());
+            } catch (NumberFormatException e) {
+                throw badBbox(value, "'" + parts[i] + "' 不是数字 / is not a number");
+            }
+            if (!Double.isFinite(n[i])) {
+                throw badBbox(value, "'" + parts[i] + "' 不是有限数 / is not a finite number");
+            }
+        }
+        if (n[0] > n[2] || n[1] > n[3]) {
+            throw badBbox(value, "最小值大于最大值 / a minimum is greater than its maximum");
+        }
+        return new Envelope(n[0], n[2], n[1], n[3]);
     }
 
     private static int integer(String name, String value, int min) {

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civatlas.common.ProblemException;
+import org.civatlas.divisions.DivisionQueries;
 import org.civatlas.facilities.FacilityJson;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ResponseEntity;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -33,9 +36,25 @@ class OgcApiController {
     private static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 
     private final FeatureCollections collections;
+    private final DivisionQueries divisions;
+    private final String countyCode;
+    private volatile List<String> offeredCrs;
 
-    OgcApiController(FeatureCollections collections) {
+    OgcApiController(FeatureCollections collections, DivisionQueries divisions,
+            @Value("${civatlas.site.county-code}") String countyCode) {
         this.collections = collections;
+        this.divisions = divisions;
+        this.countyCode = countyCode;
+    }
+
+    /** CRS84, EPSG:4326, EPSG:4490 and the Gauss-Krüger 3° zone of the county's centre. */
+    private List<String> offeredCrs() {
+        if (offeredCrs == null) {
+            double lon = divisions.byCode(countyCode).filter(d -> d.geometry() != null)
+                    .map(d -> d.geometry().getEnvelopeInternal().centre().x).orElse(117.0);
+            offeredCrs = OgcCrs.offered(lon);
+        }
+        return offeredCrs;
     }
 
     @GetMapping(value = {"", "/"}, produces = JSON)
@@ -73,6 +92,7 @@ class OgcApiController {
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+                "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
                 "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
                 "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters"));
     }
@@ -93,11 +113,24 @@ class OgcApiController {
     }
 
     @GetMapping(value = "/collections/{collectionId}/items", produces = {GEOJSON, JSON})
-    Map<String, Object> items(@PathVariable String collectionId, @RequestParam Map<String, String> params,
-            Authentication authentication) {
+    ResponseEntity<Map<String, Object>> itemsResponse(@PathVariable String collectionId,
+            @RequestParam Map<String, String> params, Authentication authentication) {
+        OgcCrs crs = OgcCrs.parse("crs", params.get("crs"), offeredCrs());
+        return ResponseEntity.ok().header("Content-Crs", "<" + crs.uri() + ">")
+                .body(items(collectionId, params, authentication));
+    }
+
+    Map<String, Object> items(String collectionId, Map<String, String> params, Authentication authentication) {
         boolean staff = FacilityJson.isStaff(authentication);
         FeatureSource collection = find(collectionId, staff);
-        ItemsQuery query = ItemsQuery.parse(params.get("bbox"), params.get("limit"), params.get("offset"));
+        List<String> offered = offeredCrs();
+        OgcCrs crs = OgcCrs.parse("crs", params.get("crs"), offered);
+        OgcCrs bboxCrs = OgcCrs.parse("bbox-crs", params.get("bbox-crs"), offered);
+        String bboxText = params.get("bbox");
+        ItemsQuery query = bboxCrs == OgcCrs.DEFAULT || bboxText == null
+                ? ItemsQuery.parse(bboxText, params.get("limit"), params.get("offset"))
+                : ItemsQuery.parse(bboxCrs.toWgs84(ItemsQuery.projectedBbox(bboxText)), params.get("limit"),
+                        params.get("offset"));
         Map<String, String> filters = PropertyFilters.of(params, collection.queryables(staff));
         ValidTime datetime = ValidTime.parse(params.get("datetime"));
         long matched;
@@ -118,8 +151,10 @@ class OgcApiController {
 
         String itemsPath = "/ogc/collections/" + collection.id() + "/items";
         Map<String, String> keep = new LinkedHashMap<>(filters);
-        if (params.get("datetime") != null) {
-            keep.put("datetime", params.get("datetime"));
+        for (String kept : List.of("datetime", "crs")) {
+            if (params.get(kept) != null) {
+                keep.put(kept, params.get(kept));
+            }
         }
         List<Link> links = new ArrayList<>();
         links.add(new Link(pageUrl(itemsPath, query, query.offset(), keep), "self", GEOJSON, "本页 This page"));
@@ -143,7 +178,8 @@ class OgcApiController {
                     + "reduced to " + ItemsQuery.MAX_LIMIT);
         }
         body.put("links", links);
-        body.put("features", page.stream().map(f -> GeoJsonFeatures.of(f, null)).toList());
+        body.put("features", page.stream().map(f -> GeoJsonFeatures.of(new FeatureSource.Feature(f.id(),
+                crs.transform(f.geometryJson()), f.properties(), f.label()), null)).toList());
         return body;
     }
 
@@ -194,16 +230,19 @@ class OgcApiController {
     }
 
     @GetMapping(value = "/collections/{collectionId}/items/{featureId}", produces = {GEOJSON, JSON})
-    GeoJsonFeatures.Feature item(@PathVariable String collectionId, @PathVariable String featureId,
-            Authentication authentication) {
+    ResponseEntity<GeoJsonFeatures.Feature> item(@PathVariable String collectionId, @PathVariable String featureId,
+            @RequestParam(required = false) String crs, Authentication authentication) {
+        OgcCrs target = OgcCrs.parse("crs", crs, offeredCrs());
         FeatureSource collection = find(collectionId, FacilityJson.isStaff(authentication));
         FeatureSource.Feature feature = collection.item(featureId, FacilityJson.isStaff(authentication))
                 .orElseThrow(() -> ProblemException.notFound("要素集 " + collectionId + " 中没有要素 " + featureId
                         + " / no feature " + featureId + " in collection " + collectionId));
         String self = url("/ogc/collections/" + collection.id() + "/items/" + featureId);
-        return GeoJsonFeatures.of(feature, List.of(
+        return ResponseEntity.ok().header("Content-Crs", "<" + target.uri() + ">").body(GeoJsonFeatures.of(
+                new FeatureSource.Feature(feature.id(), target.transform(feature.geometryJson()), feature.properties(),
+                        feature.label()), List.of(
                 new Link(self, "self", GEOJSON, feature.label()),
-                new Link(url("/ogc/collections/" + collection.id()), "collection", JSON, collection.title())));
+                new Link(url("/ogc/collections/" + collection.id()), "collection", JSON, collection.title()))));
     }
 
     /** A collection the client may see; a restricted one answers exactly like a missing one. */
@@ -224,7 +263,8 @@ class OgcApiController {
                     "crs", CRS84)));
         }
         body.put("itemType", "feature");
-        body.put("crs", List.of(CRS84));
+        body.put("crs", offeredCrs());
+        body.put("storageCrs", CRS84);
         body.put("links", List.of(
                 new Link(url("/ogc/collections/" + c.id()), "self", JSON, c.title()),
                 new Link(url("/ogc/collections/" + c.id() + "/items"), "items", GEOJSON, c.title())));

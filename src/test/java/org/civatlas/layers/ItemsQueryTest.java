@@ -11,8 +11,8 @@ class ItemsQueryTest {
 
     @Test
     void defaultsAndClamping() {
-        assertThat(ItemsQuery.parse(null, null, null)).isEqualTo(new ItemsQuery(null, 10, 0, false));
-        assertThat(ItemsQuery.parse(null, "5000", "20")).isEqualTo(new ItemsQuery(null, 1000, 20, true));
+        assertThat(ItemsQuery.parse((String) null, null, null)).isEqualTo(new ItemsQuery(null, 10, 0, false));
+        assertThat(ItemsQuery.parse((String) null, "5000", "20")).isEqualTo(new ItemsQuery(null, 1000, 20, true));
     }
 
     @Test
