@@ -238,6 +238,37 @@ abstract class ApiContractTests implements CoverageContract, GazetteerContract, 
                 .isEqualTo(400);
     }
 
+    @Test
+    void vectorTilesCarryTheLayerWithNamesAndAnswerBadTilesWith400() throws Exception {
+        int z = 10;
+        double lon = 75.95;
+        double lat = 39.4;
+        int x = (int) Math.floor((lon + 180) / 360 * (1 << z));
+        double latRad = Math.toRadians(lat);
+        int y = (int) Math.floor((1 - Math.log(Math.tan(latRad) + 1 / Math.cos(latRad)) / Math.PI) / 2 * (1 << z));
+        java.net.http.HttpResponse<byte[]> tile = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/tiles/townships/"
+                        + z + "/" + x + "/" + y + ".mvt")).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(tile.statusCode()).isEqualTo(200);
+        assertThat(tile.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.mapbox-vector-tile");
+        var decoded = io.github.sebasbaumh.mapbox.vectortile.adapt.jts.MvtReader.loadMvt(
+                new java.io.ByteArrayInputStream(tile.body()), org.civatlas.spatial.Geometries.WGS84,
+                new io.github.sebasbaumh.mapbox.vectortile.adapt.jts.TagKeyValueMapConverter());
+        assertThat(decoded.getLayers()).isNotEmpty();
+        assertThat(decoded.getLayers().iterator().next().getGeometries()).isNotEmpty();
+        String etag = tile.headers().firstValue("ETag").orElseThrow();
+        var again = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + "/tiles/townships/" + z + "/" + x + "/" + y + ".mvt"))
+                .header("If-None-Match", etag).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(again.statusCode()).isEqualTo(304);
+        JsonNode tileJson = http.get("/tiles/townships.json").json();
+        assertThat(tileJson.path("tiles").get(0).asString()).endsWith("/tiles/townships/{z}/{x}/{y}.mvt");
+        assertThat(http.get("/tiles/townships/30/0/0.mvt").status()).isEqualTo(400);
+        assertThat(http.get("/tiles/townships/2/4/0.mvt").status()).isEqualTo(400);
+        assertThat(http.get("/tiles/townships/a/0/0.mvt").status()).isEqualTo(400);
+        assertThat(http.get("/tiles/boundary-disputes/0/0/0.mvt").status()).isEqualTo(404);
+    }
+
     // --- bad input ----------------------------------------------------------------------------------
 
     @Test

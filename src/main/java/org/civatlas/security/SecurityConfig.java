@@ -51,7 +51,7 @@ class SecurityConfig {
                                 "/img/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**", "/tiles/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/config", "/api/me").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/divisions/*/history").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/divisions/**").permitAll()
