@@ -110,3 +110,22 @@ export const createRun = (request) => sendJson('POST', 'api/planning/runs', requ
 export const saveFacility = (id, body, confirmOutside) =>
   sendJson(id ? 'PUT' : 'POST', `api/facilities${id ? `/${encodeURIComponent(id)}` : ''}${confirmOutside ? '?confirmOutside=true' : ''}`, body);
 export const deleteFacility = (id) => sendJson('DELETE', `api/facilities/${encodeURIComponent(id)}`);
+
+/** POST a multipart form (file uploads); same CSRF header and error handling as sendJson. */
+export async function sendMultipart(url, formData) {
+  const token = await csrfToken();
+  const headers = { Accept: 'application/json, application/problem+json' };
+  if (token) headers['X-XSRF-TOKEN'] = token;
+  let response;
+  try {
+    response = await fetch(url, { method: 'POST', credentials: 'same-origin', headers, body: formData });
+  } catch (e) {
+    throw new ApiError(0, '网络错误 Network error', e.message);
+  }
+  const type = response.headers.get('Content-Type') || '';
+  let body = null;
+  if (type.includes('json')) {
+    try { body = await response.json(); } catch { body = null; }
+  }
+  return checked(response, body, url, true);
+}

@@ -9,6 +9,8 @@ import { bindLabelZoom } from './labels.js';
 import { legendControl } from './legend.js';
 import { APP_NAME, COLLECTIONS, collectionName } from './text.js';
 import { initPlanner } from './planner.js';
+import { initGazetteer } from './gazetteer.js';
+import { initBoundaries } from './boundaries.js';
 
 const VILLAGE_LABEL_ZOOM = 12;
 const status = createStatus(document.getElementById('status'));
@@ -115,12 +117,31 @@ async function main() {
   }
 
   // Facilities layer and the planning panel (dashboard, coverage, editing, site planning).
-  await initPlanner({
-    L, map, addOverlay, status, nameOf: ctx.nameOf,
-    me: meResult.status === 'fulfilled' ? meResult.value : null,
+  const me = meResult.status === 'fulfilled' ? meResult.value : null;
+  const planner = await initPlanner({
+    L, map, addOverlay, status, nameOf: ctx.nameOf, me,
     townships: featuresById.townships || [],
     villages: featuresById.villages || [],
   });
+
+  // Units for the gazetteer and boundary forms: counties, townships, villages (code order).
+  const units = [];
+  for (const [id, kind, level] of [['counties', 'county', '县 county'], ['townships', 'township', '乡镇 township'], ['villages', 'village', '村 village']]) {
+    for (const f of featuresById[id] || []) {
+      const p = f.properties || {};
+      if (p.code) units.push({ code: p.code, name: p.name || p.code, kind, level });
+    }
+  }
+  const shared = {
+    L, map, addOverlay, status, nameOf: ctx.nameOf, me, panel: planner.panel, units, countyCode: ctx.countyCode,
+    beforeNode: document.querySelector('.planning-toggle'),
+  };
+  await Promise.all([
+    initGazetteer(shared).catch((err) => status.error('gazetteer', '地名功能加载失败 Place names failed to load', err)),
+    initBoundaries(shared).catch((err) => status.error('boundaries', '界线功能加载失败 Boundaries failed to load', err)),
+  ]);
+  const hash = location.hash.replace('#', '');
+  if (hash === 'places' || hash === 'boundaries') document.querySelector(`.group-toggle[data-group="${hash}"]`)?.click();
 }
 
 main().catch((err) => status.error('app', '页面出错 Page error', err));

@@ -87,4 +87,5 @@ export async function initPlanner({ L, map, addOverlay, status, nameOf, me, town
 
   await reloadFacilities();
   if (new URLSearchParams(location.search).has('panel') || location.hash === '#planning') panel.open();
+  return ctx;
 }

@@ -1,0 +1,548 @@
+// Boundaries ("界线"): the lines layer (styled by level), markers coloured by
+// condition, the disputes layer for staff (see disputes.js), and the panel
+// tabs: lines with inspection status, a line's dossier (print view, record an
+// inspection, add a marker, record a marker's condition) and the topology check.
+import { el } from './escape.js';
+import { getJson, sendJson, query, loadCollection } from './api.js';
+import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, fmtKm, fmtInstant, today, setChildren } from './forms.js';
+import { LEVELS, LINE_STYLES, DISPUTE_LINES, MARKER_CONDITIONS, MARKER_TYPES, CRS, INSPECTION_KINDS, INSPECTION_STATUS, DISPUTE_STATUS, conditionLabel } from './gaztext.js';
+import { parseWkt } from './wkt.js';
+import { startPick, stopPick } from './mappick.js';
+import { SYNTHETIC } from './text.js';
+import { createDisputes } from './disputes.js';
+import { openDossierPrint } from './dossier-print.js';
+
+const BOUNDARY_ROLES = ['BOUNDARY_OFFICER', 'ADMIN'];
+const syntheticTag = () => el('span', { class: 'tag tag-synthetic', title: '程序生成的界线 Generated line' }, SYNTHETIC);
+const statusCell = (s) => (s ? el('span', { class: `insp insp-${String(s.status || '').toLowerCase()}` }, INSPECTION_STATUS[s.status] || s.status) : '—');
+const lineName = (l) => `${l.nameA || l.codeA} — ${l.nameB || l.codeB}`;
+
+export async function initBoundaries({ L, map, addOverlay, status, nameOf, me, panel, units, countyCode, beforeNode }) {
+  const roles = (me && me.authenticated && me.roles) || [];
+  const ctx = {
+    L, map, status, nameOf, panel, units, countyCode,
+    staff: !!(me && me.authenticated) && roles.length > 0,
+    officer: roles.some((r) => BOUNDARY_ROLES.includes(r)),
+  };
+  for (const [name, z] of [['blines', 407], ['disputes', 408], ['topology', 409], ['bhighlight', 410], ['bmarkers', 626]]) {
+    map.createPane(name).style.zIndex = String(z);
+  }
+
+  const toggle = el('button', { type: 'button', class: 'header-button group-toggle', 'data-group': 'boundaries' }, '界线 Boundaries');
+  beforeNode.before(toggle);
+  panel.group('boundaries', toggle, '界线 Boundaries');
+
+  // ---- layers ----
+  const linesGroup = L.layerGroup();
+  const markersGroup = L.layerGroup();
+  const highlight = L.layerGroup().addTo(map);
+  let lineFeatures = [];
+  const lineLayers = new Map();
+
+  async function loadLines() {
+    const { features } = await loadCollection('boundary-lines');
+    lineFeatures = features;
+    linesGroup.clearLayers();
+    lineLayers.clear();
+    // Villages first so county and township lines are drawn on top.
+    const order = { VILLAGE: 0, TOWNSHIP: 1, COUNTY: 2 };
+    const sorted = [...features].sort((a, b) => (order[a.properties.level] ?? 0) - (order[b.properties.level] ?? 0));
+    for (const f of sorted) {
+      const p = f.properties || {};
+      const layer = L.geoJSON(f, { pane: 'blines', style: () => ({ ...(LINE_STYLES[p.level] || LINE_STYLES.VILLAGE), lineCap: 'round' }) });
+      layer.bindTooltip(() => el('span', {}, lineName(p), ` · ${LEVELS[p.level] || p.level}`, p.geometrySynthetic ? ` · ${SYNTHETIC}` : ''), { sticky: true });
+      layer.bindPopup(() => linePopup(p), { maxWidth: 340 });
+      layer.addTo(linesGroup);
+      lineLayers.set(p.lineCode, layer);
+    }
+    addOverlay(linesGroup, `界线 Boundary lines <span class="count">${features.length}</span>`, 5);
+  }
+
+  function linePopup(p) {
+    const dossier = el('button', { type: 'button', class: 'small-button', 'data-action': 'line-dossier' }, '界线档案 Dossier');
+    dossier.addEventListener('click', () => { map.closePopup(); openLine(p.lineCode); });
+    return el('div', { class: 'popup' },
+      el('h3', {}, lineName(p), p.geometrySynthetic ? syntheticTag() : null),
+      kvTable([
+        ['界线编号 Line', el('code', {}, p.lineCode)],
+        ['级别 Level', LEVELS[p.level] || p.level],
+        ['长度 Length', fmtKm(p.lengthMetres)],
+        p.overlapSquareMetres ? ['重叠 Overlap', `${Math.round(p.overlapSquareMetres)} m²`] : null,
+        ['几何 Geometry', p.geometrySynthetic ? el('span', {}, '程序生成 generated ', syntheticTag()) : '真实 real'],
+      ]),
+      el('div', { class: 'popup-actions' }, dossier));
+  }
+
+  let markerList = [];
+  async function loadMarkers() {
+    const { features } = await loadCollection('boundary-markers');
+    markerList = features;
+    markersGroup.clearLayers();
+    for (const f of features) {
+      const p = f.properties || {};
+      const [lon, lat] = f.geometry.coordinates;
+      const c = MARKER_CONDITIONS[p.condition] || { color: '#616161' };
+      const m = L.circleMarker([lat, lon], {
+        pane: 'bmarkers', radius: 6, color: '#fff', weight: 1.5, fillColor: c.color, fillOpacity: 1,
+        ...(p.condition === 'MISSING' ? { color: c.color, weight: 2.5, fillColor: '#fff', dashArray: '2 2' } : {}),
+      });
+      m.bindTooltip(() => el('span', {}, `界桩 ${p.number} · ${p.conditionLabel || conditionLabel(p.condition)}`), { direction: 'top', offset: [0, -6] });
+      m.bindPopup(() => {
+        const dossier = el('button', { type: 'button', class: 'small-button' }, '界线档案 Dossier');
+        dossier.addEventListener('click', () => { map.closePopup(); openLine(p.lineCode); });
+        return el('div', { class: 'popup' },
+          el('h3', {}, `界桩 Marker ${p.number}`),
+          kvTable([
+            ['界线 Line', el('code', {}, p.lineCode)],
+            ['类型 Type', p.typeLabel || MARKER_TYPES[p.type] || p.type],
+            ['状况 Condition', el('span', { class: 'dot', style: `background:${c.color}` }), ` ${conditionLabel(p.condition)}`],
+            ['管护方 Kept by', nameOf(p.keptBy) || p.keptBy || '—'],
+            ['埋设 Installed', dash(p.installedOn)],
+            ['坐标 Location', el('code', {}, `${lon.toFixed(6)}, ${lat.toFixed(6)}`)],
+          ]),
+          el('div', { class: 'popup-actions' }, dossier));
+      });
+      m.addTo(markersGroup);
+    }
+    addOverlay(markersGroup, `界桩 Boundary markers <span class="count">${features.length}</span>`, 6);
+  }
+
+  const reload = async (what) => {
+    const jobs = [];
+    if (what.includes('lines')) jobs.push(loadLines().catch((e) => status.error('blines', '界线加载失败 Boundary lines failed to load', e)));
+    if (what.includes('markers')) jobs.push(loadMarkers().catch((e) => status.error('bmarkers', '界桩加载失败 Markers failed to load', e)));
+    await Promise.all(jobs);
+  };
+  await reload(['lines', 'markers']);
+
+  ctx.showLayers = () => { if (!map.hasLayer(linesGroup)) linesGroup.addTo(map); if (!map.hasLayer(markersGroup)) markersGroup.addTo(map); };
+
+  function highlightGeometry(geometry, fit = true) {
+    highlight.clearLayers();
+    if (!geometry) return;
+    const halo = L.geoJSON(geometry, { pane: 'bhighlight', interactive: false, style: { color: '#ffeb3b', weight: 10, opacity: 0.75 } });
+    const core = L.geoJSON(geometry, { pane: 'bhighlight', interactive: false, style: { color: '#000', weight: 2, opacity: 0.9 } });
+    halo.addTo(highlight); core.addTo(highlight);
+    if (fit) { const b = halo.getBounds(); if (b.isValid()) map.fitBounds(b, { padding: [40, 40], maxZoom: 15 }); }
+  }
+  ctx.highlightGeometry = highlightGeometry;
+  ctx.clearHighlight = () => highlight.clearLayers();
+
+  const legendParts = addLegend(ctx);
+  const syncLegend = () => {
+    if (!legendParts) return;
+    legendParts.boundaries.forEach((n) => { n.hidden = !(map.hasLayer(linesGroup) || map.hasLayer(markersGroup)); });
+    legendParts.disputes.forEach((n) => { n.hidden = !ctx.disputesLayer || !map.hasLayer(ctx.disputesLayer); });
+  };
+  map.on('overlayadd overlayremove layeradd layerremove', syncLegend);
+  syncLegend();
+
+  // ---- panel ----
+  let linesTab = null;
+  function openLine(code) { panel.select('blines'); linesTab.openDossier(code); }
+  ctx.openLine = openLine;
+
+  linesTab = panel.add('blines', '界线 Lines', (s) => createLinesTab(s, ctx, { lineFeatures: () => lineFeatures, reload }), 'boundaries');
+  panel.add('topology', '拓扑检查 Topology', (s) => createTopologyTab(s, ctx), 'boundaries');
+  let disputes = null;
+  if (ctx.staff) {
+    disputes = panel.add('disputes', '争议 Disputes', (s) => createDisputes(s, ctx), 'boundaries');
+    ctx.openDispute = (id) => { panel.select('disputes'); disputes.showDispute(id); };
+    ctx.disputesLayer = await disputes.loadLayer(addOverlay);
+    syncLegend();
+  }
+  return ctx;
+}
+
+/** Boundary entries in the legend; dispute styles only for staff. */
+function addLegend(ctx) {
+  const legend = document.querySelector('details.legend');
+  if (!legend) return;
+  const line = (s, dash) => el('span', { class: 'swatch swatch-line', style: `border-top:${Math.max(1.5, s.weight)}px ${dash ? 'dashed' : 'solid'} ${s.color}` });
+  const item = (sw, text) => el('li', {}, sw, el('span', {}, text));
+  const dot = (style) => el('span', { class: 'swatch swatch-dot' }, el('span', { style }));
+  const boundaries = [
+    el('p', { class: 'legend-sub' }, '界线与界桩 Boundaries'),
+    el('ul', { class: 'legend-grid' },
+      Object.entries(LINE_STYLES).map(([k, s]) => item(line(s), `${LEVELS[k]}界线`)),
+      Object.entries(MARKER_CONDITIONS).map(([, c]) => item(dot(`background:${c.color}`), `界桩 ${c.label}`))),
+    el('p', { class: 'legend-hint' }, '乡、村级界线为合成数据 Township and village lines are synthetic'),
+  ];
+  const disputes = ctx.staff ? [el('p', { class: 'legend-sub' }, '边界争议 Disputes（工作人员 staff）'),
+    el('ul', { class: 'legend-grid' },
+      item(el('span', { class: 'swatch swatch-fill', style: 'background:rgba(255,138,128,.3);border:2px dashed #b71c1c' }), '争议范围 Disputed area'),
+      Object.values(DISPUTE_LINES).map((s) => item(line(s, !!s.dashArray), s.label)))] : [];
+  const nodes = [...boundaries, ...disputes];
+  const hint = legend.querySelector('.legend-hint');
+  if (hint) hint.before(...nodes); else legend.append(...nodes);
+  return { boundaries, disputes };
+}
+
+// ------------------------------------------------------------------------------------------------
+function createLinesTab(section, ctx, { lineFeatures, reload }) {
+  const { map, L } = ctx;
+  const level = select('level', [['', '全部级别 All levels'], ...Object.entries(LEVELS)], { class: 'input-select' });
+  level.value = 'TOWNSHIP';
+  const filter = input('filter', { type: 'search', placeholder: '筛选名称 Filter by name' });
+  const onlyDue = el('input', { type: 'checkbox' });
+  const toolbar = el('div', { class: 'panel-toolbar' }, level, filter,
+    ctx.staff ? el('label', { class: 'small' }, onlyDue, ' 仅到期/逾期 Due/overdue only') : null);
+  const state = el('p', { class: 'panel-state' });
+  const listBox = el('div', { class: 'lines-list' });
+  const dossierBox = el('div', { class: 'dossier', hidden: true });
+  section.append(el('div', { class: 'list-view' }, toolbar, state, listBox), dossierBox);
+  const listView = section.querySelector('.list-view');
+  let inspections = new Map();
+  let inspectionsLoaded = false;
+
+  async function loadInspections() {
+    if (!ctx.staff) return;
+    try {
+      const rows = await getJson('api/boundaries/inspections/status');
+      inspections = new Map(rows.map((r) => [r.lineCode, r]));
+    } catch (err) {
+      state.className = 'panel-state error';
+      state.textContent = `巡查状态加载失败 Inspection status failed: ${err.detail || err.message}`;
+    }
+    inspectionsLoaded = true;
+  }
+
+  function renderList() {
+    const lv = level.value;
+    const q = filter.value.trim().toLowerCase();
+    let rows = lineFeatures().map((f) => f.properties).filter((p) => (!lv || p.level === lv)
+      && (!q || lineName(p).toLowerCase().includes(q) || p.lineCode.includes(q)));
+    if (onlyDue.checked) rows = rows.filter((p) => { const s = inspections.get(p.lineCode); return s && s.status !== 'OK'; });
+    const rank = { OVERDUE: 0, DUE: 1, OK: 2 };
+    rows.sort((a, b) => (ctx.staff ? (rank[(inspections.get(a.lineCode) || {}).status] ?? 3) - (rank[(inspections.get(b.lineCode) || {}).status] ?? 3) : 0)
+      || lineName(a).localeCompare(lineName(b), 'zh'));
+    const shown = rows.slice(0, 300);
+    const cols = [['界线 Line'], ['级别 Level'], ['长度 Length', 'num']];
+    if (ctx.staff) cols.push(['巡查 Inspection'], ['下次 Next due']);
+    setChildren(listBox, 
+      el('p', { class: 'muted small' }, `${rows.length} 条界线 lines${rows.length > shown.length ? `（显示前 ${shown.length} showing first ${shown.length}）` : ''}`,
+        ctx.staff ? '' : ' · 登录后可见巡查状态 Log in to see inspection status'),
+      dataTable(cols, shown.map((p) => {
+        const s = inspections.get(p.lineCode);
+        const cells = [el('span', {}, lineName(p), p.geometrySynthetic ? el('span', { class: 'muted small' }, ' *') : null), LEVELS[p.level] || p.level, fmtKm(p.lengthMetres)];
+        if (ctx.staff) cells.push(statusCell(s), s ? (s.nextDue || (s.lastAny ? '—' : el('span', { class: 'muted small' }, '从未巡查 never inspected'))) : '—');
+        return cells;
+      }), (i) => ({ class: `clickable${ctx.staff && inspections.get(shown[i].lineCode) && inspections.get(shown[i].lineCode).status === 'OVERDUE' ? ' row-overdue' : ''}`, 'data-line': shown[i].lineCode, tabindex: '0' })),
+      el('p', { class: 'muted small' }, '* 合成界线 synthetic line (generated)'));
+    listBox.querySelectorAll('tr[data-line]').forEach((tr) => {
+      const open = () => openDossier(tr.dataset.line);
+      tr.addEventListener('click', open);
+      tr.addEventListener('keydown', (e) => { if (e.key === 'Enter') open(); });
+    });
+  }
+  level.addEventListener('change', renderList);
+  filter.addEventListener('input', renderList);
+  onlyDue.addEventListener('change', renderList);
+
+  function backToList() {
+    stopPick();
+    dossierBox.hidden = true;
+    listView.hidden = false;
+    ctx.clearHighlight();
+    renderList();
+  }
+
+  let current = null;
+  async function openDossier(code) {
+    ctx.showLayers();
+    listView.hidden = true;
+    dossierBox.hidden = false;
+    setChildren(dossierBox, el('p', { class: 'panel-state loading' }, '正在加载界线档案… Loading the dossier…'));
+    let d;
+    try {
+      d = await getJson(`api/boundaries/lines/${encodeURIComponent(code)}`);
+    } catch (err) {
+      setChildren(dossierBox, backButton(), el('p', { class: 'panel-state error' }, `加载失败 Failed to load: ${err.detail || err.message}`));
+      return;
+    }
+    current = d;
+    let geometry = null;
+    try { geometry = parseWkt(d.wkt); } catch { geometry = null; }
+    if (!geometry) {
+      const f = lineFeatures().find((x) => x.properties.lineCode === code);
+      geometry = f ? f.geometry : null;
+    }
+    ctx.highlightGeometry(geometry);
+    renderDossier(d);
+  }
+
+  const backButton = () => {
+    const b = el('button', { type: 'button', class: 'small-button' }, '← 界线列表 Lines');
+    b.addEventListener('click', backToList);
+    return b;
+  };
+
+  function renderDossier(d) {
+    const print = el('button', { type: 'button', class: 'small-button', 'data-action': 'print' }, '打印 Print');
+    const printMsg = el('span', { class: 'small error-text', role: 'status' });
+    print.addEventListener('click', async () => {
+      printMsg.textContent = '';
+      const w = await openDossierPrint(d.lineCode);
+      if (!w) printMsg.textContent = '打印窗口被拦截，请允许弹出窗口 The print window was blocked: allow pop-ups for this site';
+    });
+    const zoom = el('button', { type: 'button', class: 'small-button' }, '缩放 Zoom to');
+    zoom.addEventListener('click', () => openDossier(d.lineCode));
+    const formBox = el('div', { class: 'dossier-form' });
+    const tools = el('div', { class: 'form-row' }, backButton(), zoom, print, printMsg);
+    if (ctx.officer) {
+      const insp = el('button', { type: 'button', class: 'small-button', 'data-action': 'record-inspection' }, '记录巡查 Record inspection');
+      const mk = el('button', { type: 'button', class: 'small-button', 'data-action': 'add-marker' }, '添加界桩 Add marker');
+      insp.addEventListener('click', () => inspectionForm(d, formBox));
+      mk.addEventListener('click', () => markerForm(d, formBox));
+      tools.append(insp, mk);
+    }
+    const markers = d.markers || [];
+    setChildren(dossierBox, 
+      tools,
+      el('h3', {}, lineName(d), ' ', d.geometrySynthetic ? syntheticTag() : null),
+      kvTable([
+        ['界线编号 Line', el('code', {}, d.lineCode)],
+        ['级别 Level', LEVELS[d.level] || d.level],
+        ['甲方 Party A', `${dash(d.nameA)} `, el('code', { class: 'muted' }, d.codeA)],
+        ['乙方 Party B', `${dash(d.nameB)} `, el('code', { class: 'muted' }, d.codeB)],
+        ['长度 Length', fmtKm(d.lengthMetres)],
+        ['重叠面积 Overlap', d.overlapSquareMetres ? `${Math.round(d.overlapSquareMetres)} m²` : '—'],
+        ['数据版本 Source version', el('code', { class: 'small' }, String(d.sourceVersion || '').slice(0, 12))],
+        ['计算时间 Computed', fmtInstant(d.computedAt)],
+      ]),
+      formBox,
+      el('h4', {}, `版本 Versions (${(d.versions || []).length})`),
+      dataTable([['数据版本 Source'], ['长度 Length', 'num'], ['计算 Computed'], ['失效 Valid to']],
+        (d.versions || []).map((v) => [el('code', { class: 'small' }, String(v.sourceVersion || '').slice(0, 12)), fmtKm(v.lengthMetres), fmtInstant(v.computedAt), v.validTo ? fmtInstant(v.validTo) : '现行 current'])),
+      el('h4', {}, `界桩 Markers (${markers.length})`),
+      markers.length ? el('div', {}, markers.map((m) => markerRow(d, m))) : el('p', { class: 'muted small' }, '无界桩 No markers'),
+      d.inspections ? el('h4', {}, `巡查 Inspections (${d.inspections.length})`) : null,
+      d.inspections ? (d.inspections.length ? dataTable([['日期 Date'], ['类型 Kind'], ['参加方 Parties'], ['发现 Findings'], ['后续 Follow-up'], ['记录人 By']],
+        d.inspections.map((i) => [i.inspectedOn, i.kindLabel || INSPECTION_KINDS[i.kind] || i.kind, i.parties, i.findings, i.followUp, i.recordedBy])) : el('p', { class: 'muted small' }, '无巡查记录 No inspections')) : null,
+      d.disputes ? el('h4', {}, `争议 Disputes (${d.disputes.length})`) : null,
+      d.disputes ? (d.disputes.length ? dataTable([['#'], ['标题 Title'], ['状态 Status']],
+        d.disputes.map((x) => {
+          const b = el('button', { type: 'button', class: 'link-button' }, x.title || `#${x.id}`);
+          b.addEventListener('click', () => ctx.openDispute && ctx.openDispute(x.id));
+          return [`#${x.id}`, b, DISPUTE_STATUS[x.status] || x.statusLabel || x.status];
+        })) : el('p', { class: 'muted small' }, '无争议 No disputes')) : null,
+      ctx.staff ? null : el('p', { class: 'muted small' }, '巡查记录等仅工作人员可见 Inspection records and other dossier parts are visible to staff only.'));
+  }
+
+  function markerRow(d, m) {
+    const c = MARKER_CONDITIONS[m.condition] || { color: '#616161' };
+    const row = el('div', { class: 'marker-row' },
+      el('div', {}, el('strong', {}, m.number), ' ', el('span', { class: 'dot', style: `background:${c.color}` }), conditionLabel(m.condition),
+        el('span', { class: 'muted small' }, ` · ${m.typeLabel || MARKER_TYPES[m.type] || m.type} · 管护 kept by ${ctx.nameOf(m.keptBy) || m.keptBy} · 埋设 ${dash(m.installedOn)}`),
+        el('code', { class: 'muted small' }, ` ${Number(m.lon).toFixed(5)}, ${Number(m.lat).toFixed(5)}`)));
+    if ((m.history || []).length) {
+      row.append(el('ul', { class: 'small muted cond-history' }, m.history.map((h) => el('li', {}, `${dash(h.observedOn)} ${conditionLabel(h.condition)} · ${dash(h.recordedBy)}${h.remarks ? ` · ${h.remarks}` : ''}`))));
+    }
+    if (ctx.officer) {
+      const b = el('button', { type: 'button', class: 'link-button small' }, '记录状况 Record condition');
+      b.addEventListener('click', () => {
+        const f = {
+          condition: select('condition', Object.entries(MARKER_CONDITIONS).map(([k, v]) => [k, v.label])),
+          observedOn: input('observedOn', { type: 'date', value: today() }),
+          remarks: input('remarks'),
+        };
+        f.condition.value = m.condition;
+        const problem = problemBox();
+        const go = el('button', { type: 'submit', class: 'primary small' }, '保存 Save');
+        const form = el('form', { class: 'panel-form inline-form', novalidate: true }, el('div', { class: 'grid2' }, field('状况 Condition', f.condition), field('日期 Observed on', f.observedOn)), field('备注 Remarks', f.remarks), problem, el('div', { class: 'form-row' }, go));
+        b.replaceWith(form);
+        form.addEventListener('submit', async (e) => {
+          e.preventDefault();
+          showProblem(problem, null, f);
+          go.disabled = true;
+          try {
+            await sendJson('POST', `api/boundaries/markers/${encodeURIComponent(m.id)}/conditions`, { version: m.version, condition: f.condition.value, observedOn: val(f.observedOn), remarks: val(f.remarks) });
+            await reload(['markers']);
+            openDossier(d.lineCode);
+          } catch (err) { go.disabled = false; showProblem(problem, err, f); }
+        });
+      });
+      row.append(b);
+    }
+    return row;
+  }
+
+  function inspectionForm(d, box) {
+    stopPick();
+    const f = {
+      kind: select('kind', Object.entries(INSPECTION_KINDS)),
+      inspectedOn: input('inspectedOn', { type: 'date', value: today() }),
+      parties: input('parties', { value: `${d.nameA || ''}、${d.nameB || ''}` }),
+      findings: textarea('findings', { rows: '3' }),
+      followUp: textarea('followUp'),
+    };
+    const markerInputs = (d.markers || []).map((m) => ({
+      m,
+      condition: select(`cond-${m.id}`, [['', '— 不变 unchanged —'], ...Object.entries(MARKER_CONDITIONS).map(([k, v]) => [k, v.label])]),
+      remarks: input(`rem-${m.id}`, { placeholder: '备注 remarks' }),
+    }));
+    const problem = problemBox();
+    const go = el('button', { type: 'submit', class: 'primary small' }, '保存巡查 Save inspection');
+    const cancel = el('button', { type: 'button', class: 'small-button' }, '取消 Cancel');
+    const form = el('form', { class: 'panel-form boxed-form', novalidate: true, 'data-form': 'inspection' },
+      el('h4', {}, '记录联合巡查 Record a joint inspection'),
+      el('div', { class: 'grid2' }, field('类型 Kind', f.kind), field('日期 Date *', f.inspectedOn)),
+      field('参加方 Parties *', f.parties),
+      field('发现 Findings *', f.findings),
+      field('后续处理 Follow-up', f.followUp),
+      markerInputs.length ? el('fieldset', { class: 'marker-findings' }, el('legend', {}, '界桩状况 Marker conditions'),
+        markerInputs.map((x) => el('div', { class: 'form-row' }, el('strong', { class: 'small' }, x.m.number), el('span', { class: 'muted small' }, conditionLabel(x.m.condition)), x.condition, x.remarks)))
+        : el('p', { class: 'muted small' }, '该界线无界桩 No markers on this line'),
+      problem, el('div', { class: 'form-row buttons' }, go, cancel));
+    setChildren(box, form);
+    cancel.addEventListener('click', () => setChildren(box));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      showProblem(problem, null, f);
+      const body = {
+        kind: f.kind.value, inspectedOn: val(f.inspectedOn), parties: val(f.parties), findings: val(f.findings), followUp: val(f.followUp),
+        markerFindings: markerInputs.filter((x) => x.condition.value).map((x) => ({ markerId: x.m.id, condition: x.condition.value, remarks: val(x.remarks) })),
+      };
+      go.disabled = true;
+      try {
+        await sendJson('POST', `api/boundaries/lines/${encodeURIComponent(d.lineCode)}/inspections`, body);
+        await Promise.all([loadInspections(), reload(['markers'])]);
+        openDossier(d.lineCode);
+      } catch (err) { go.disabled = false; showProblem(problem, err, f); }
+    });
+  }
+
+  function markerForm(d, box) {
+    let pin = null;
+    const f = {
+      type: select('type', Object.entries(MARKER_TYPES)),
+      x: input('x', { type: 'number', step: 'any', class: 'input-coord', placeholder: '经度 lon / x' }),
+      y: input('y', { type: 'number', step: 'any', class: 'input-coord', placeholder: '纬度 lat / y' }),
+      crs: select('crs', Object.entries(CRS)),
+      keptBy: select('keptBy', [[d.codeA, `${d.nameA || ''} ${d.codeA}`], [d.codeB, `${d.nameB || ''} ${d.codeB}`]]),
+      condition: select('condition', Object.entries(MARKER_CONDITIONS).map(([k, v]) => [k, v.label])),
+      installedOn: input('installedOn', { type: 'date', value: today() }),
+    };
+    const pick = el('button', { type: 'button', class: 'small-button' }, '在地图上点选 Pick on map');
+    const problem = problemBox();
+    const notice = el('div', { class: 'notice', hidden: true });
+    const go = el('button', { type: 'submit', class: 'primary small' }, '添加界桩 Add marker');
+    const cancel = el('button', { type: 'button', class: 'small-button' }, '取消 Cancel');
+    const form = el('form', { class: 'panel-form boxed-form', novalidate: true, 'data-form': 'marker' },
+      el('h4', {}, '添加界桩 Add a boundary marker'),
+      el('div', { class: 'grid2' }, field('类型 Type', f.type), field('管护方 Kept by', f.keptBy)),
+      el('div', { class: 'field-row' }, el('span', {}, '坐标 Coordinates *'), el('span', { class: 'coords' }, f.x, f.y, pick)),
+      field('坐标系 CRS', f.crs),
+      el('div', { class: 'grid2' }, field('状况 Condition', f.condition), field('埋设日期 Installed on', f.installedOn)),
+      notice, problem, el('div', { class: 'form-row buttons' }, go, cancel));
+    setChildren(box, form);
+    const dropPin = () => { if (pin) { pin.remove(); pin = null; } };
+    cancel.addEventListener('click', () => { stopPick(); dropPin(); setChildren(box); });
+    pick.addEventListener('click', () => startPick(ctx.map, {
+      hint: '点击界线附近放置界桩 Click near the line to place the marker',
+      onPick: (ll) => {
+        f.crs.value = 'EPSG:4326'; f.x.value = ll.lng.toFixed(7); f.y.value = ll.lat.toFixed(7);
+        dropPin();
+        pin = L.marker(ll, { pane: 'sites', icon: L.divIcon({ className: 'edit-pin', html: '', iconSize: [22, 22], iconAnchor: [11, 22] }) }).addTo(map);
+        stopPick();
+      },
+    }));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      showProblem(problem, null, f);
+      const body = {
+        lineCode: d.lineCode, type: f.type.value, x: val(f.x) === null ? null : Number(f.x.value), y: val(f.y) === null ? null : Number(f.y.value),
+        crs: f.crs.value, keptBy: f.keptBy.value, condition: f.condition.value, installedOn: val(f.installedOn),
+      };
+      go.disabled = true;
+      try {
+        await sendJson('POST', 'api/boundaries/markers', body);
+        dropPin();
+        await reload(['markers']);
+        openDossier(d.lineCode);
+      } catch (err) { go.disabled = false; showProblem(problem, err, f); }
+    });
+  }
+
+  return {
+    async show() {
+      ctx.showLayers();
+      if (!inspectionsLoaded) await loadInspections();
+      if (!listView.hidden) renderList();
+    },
+    openDossier: async (code) => { if (!inspectionsLoaded) await loadInspections(); openDossier(code); },
+    current: () => current,
+  };
+}
+
+// ------------------------------------------------------------------------------------------------
+const PROBLEM_STYLES = {
+  gap: { color: '#ef6c00', label: '缝隙 Gap' },
+  overlap: { color: '#c62828', label: '重叠 Overlap' },
+  invalid: { color: '#6a1b9a', label: '几何无效 Invalid' },
+  'outside-parent': { color: '#ad1457', label: '超出上级 Outside parent' },
+};
+
+function createTopologyTab(section, ctx) {
+  const { L, map } = ctx;
+  const county = ctx.countyCode || '653122000000';
+  const parent = select('parent', [[county, `本县各乡镇 Townships of the county (${county})`], [county.slice(0, 4), `地区各县 Counties of the prefecture (${county.slice(0, 4)})`]]);
+  const run = el('button', { type: 'button', class: 'primary small', 'data-action': 'topology' }, '检查 Check');
+  const clear = el('button', { type: 'button', class: 'small-button' }, '清除 Clear');
+  const state = el('p', { class: 'panel-state' });
+  const out = el('div', {});
+  section.append(el('h3', {}, '拓扑检查 Topology check'),
+    el('p', { class: 'muted small' }, '检查下级区划之间的缝隙、重叠、无效几何和超出上级范围。Checks the units below a parent for gaps, overlaps, invalid geometry and parts outside the parent.'),
+    el('div', { class: 'panel-toolbar' }, parent, run, clear), state, out);
+  const group = L.layerGroup().addTo(map);
+  clear.addEventListener('click', () => { group.clearLayers(); setChildren(out); state.textContent = ''; });
+
+  run.addEventListener('click', async () => {
+    group.clearLayers();
+    setChildren(out);
+    state.className = 'panel-state loading';
+    state.textContent = '正在检查… Checking…';
+    run.disabled = true;
+    try {
+      const r = await getJson(`api/boundaries/topology?${query({ parent: parent.value })}`);
+      run.disabled = false;
+      const problems = r.problems || [];
+      state.className = 'panel-state';
+      state.textContent = problems.length ? `${problems.length} 个问题 problems` : '';
+      const layers = problems.map((p) => {
+        let g = null;
+        try { g = parseWkt(p.wkt); } catch { g = null; }
+        const s = PROBLEM_STYLES[p.kind] || { color: '#37474f', label: p.kind };
+        if (!g) return null;
+        const layer = L.geoJSON(g, {
+          pane: 'topology',
+          style: { color: s.color, weight: 3, fillColor: s.color, fillOpacity: 0.45 },
+          pointToLayer: (_f, ll) => L.circleMarker(ll, { pane: 'topology', radius: 8, color: s.color, weight: 3, fillOpacity: 0.4 }),
+        });
+        layer.bindTooltip(() => el('span', {}, `${s.label}: ${(p.units || []).map((u) => ctx.nameOf(u) || u).join(' / ')}`), { sticky: true });
+        layer.addTo(group);
+        return layer;
+      });
+      if (!problems.length) {
+        setChildren(out, el('div', { class: 'notice ok' }, '✓ 未发现拓扑问题 No topology problems found.'));
+      } else {
+        setChildren(out, dataTable([['类型 Kind'], ['涉及单位 Units'], ['说明 Detail']], problems.map((p) => {
+          const s = PROBLEM_STYLES[p.kind] || { color: '#37474f', label: p.kind };
+          return [el('span', {}, el('span', { class: 'dot', style: `background:${s.color}` }), s.label),
+            (p.units || []).map((u) => ctx.nameOf(u) || u).join('、'), dash(p.detail)];
+        }), (i) => ({ class: 'clickable', 'data-problem': String(i) })));
+        out.querySelectorAll('tr[data-problem]').forEach((tr) => tr.addEventListener('click', () => {
+          const l = layers[Number(tr.dataset.problem)];
+          if (l) { const b = l.getBounds(); if (b.isValid()) map.fitBounds(b, { padding: [60, 60], maxZoom: 16 }); }
+        }));
+        const all = L.featureGroup(layers.filter(Boolean));
+        if (all.getLayers().length && all.getBounds().isValid()) map.fitBounds(all.getBounds(), { padding: [40, 40] });
+      }
+    } catch (err) {
+      run.disabled = false;
+      state.className = 'panel-state error';
+      state.textContent = `检查失败 Check failed: ${err.detail || err.message}`;
+    }
+  });
+  return { show() {} };
+}

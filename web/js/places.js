@@ -1,0 +1,276 @@
+// Place names ("地名") group of the side panel: a name's page (all fields,
+// other names, history, "as of" lookup; for officers the edit form and
+// "apply to rename"), the public announcements, and the place-names layer.
+import { el } from './escape.js';
+import { getJson, sendJson, query, loadCollection } from './api.js';
+import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, uyghur, today, setChildren } from './forms.js';
+import { ALT_KINDS, PLACE_STATUS, CASE_KINDS, CASE_STATES } from './gaztext.js';
+import { POPUP_OPTIONS } from './layers.js';
+import { SYNTHETIC } from './text.js';
+
+const syntheticTag = () => el('span', { class: 'tag tag-synthetic', title: '程序生成的位置 Generated location' }, SYNTHETIC);
+const statusPill = (s, label) => el('span', { class: `status-pill place-${String(s || '').toLowerCase()}` }, PLACE_STATUS[s] || label || s || '—');
+
+/** The place-names point layer (names shown as labels at zoom ≥ 13). */
+export function createPlaceLayer(ctx) {
+  const { L, map } = ctx;
+  const group = L.layerGroup();
+  const markers = new Map();
+  map.createPane('placenames').style.zIndex = '615';
+  const update = () => map.getContainer().classList.toggle('hide-label-placenames', map.getZoom() < 13);
+  map.on('zoomend', update);
+  update();
+  return {
+    group,
+    markers,
+    async load() {
+      const { features } = await loadCollection('place-names');
+      group.clearLayers();
+      markers.clear();
+      for (const f of features) {
+        if (!f.geometry || f.geometry.type !== 'Point') continue;
+        const p = f.properties || {};
+        const [lon, lat] = f.geometry.coordinates;
+        const m = L.circleMarker([lat, lon], {
+          pane: 'placenames', radius: 4, color: '#263238', weight: 1.2,
+          fillColor: p.status === 'HISTORICAL' ? '#bdbdbd' : '#fff59d', fillOpacity: 0.95,
+        });
+        m.bindTooltip(() => el('span', {}, p.name || '', p.romanized ? el('span', { class: 'roman' }, ` ${p.romanized}`) : ''),
+          { permanent: true, direction: 'right', offset: [5, 0], className: 'map-label label-placenames', pane: 'labels' });
+        m.on('click', () => ctx.showPlace({ id: p.id, name: p.name, romanized: p.romanized, uyghurName: p.uyghurName, category: p.category, unitCode: p.unitCode, lon, lat, status: p.status }));
+        m.addTo(group);
+        markers.set(String(p.id), m);
+      }
+      return features;
+    },
+  };
+}
+
+/** Popup for a chosen search result / layer point, with a button to the name's page. */
+export function placePopupContent(r, ctx) {
+  const details = el('button', { type: 'button', class: 'small-button', 'data-action': 'place-details' }, '详情 Details');
+  details.addEventListener('click', () => { ctx.map.closePopup(); ctx.openPlace(r.id); });
+  return el('div', { class: 'popup place-popup' },
+    el('h3', {}, r.name || '—', r.status && r.status !== 'STANDARD' ? el('span', { class: 'badge' }, PLACE_STATUS[r.status] || r.status) : null),
+    r.romanized ? el('p', { class: 'roman big-roman' }, r.romanized) : null,
+    r.uyghurName ? el('p', { class: 'popup-ug' }, uyghur(r.uyghurName)) : null,
+    kvTable([
+      ['类别 Category', ctx.categoryLabel(r.category)],
+      ['所在 Unit', ctx.nameOf(r.unitCode) || r.unitCode || '—', r.unitCode ? el('code', { class: 'muted' }, ` ${r.unitCode}`) : null],
+      typeof r.lon === 'number' ? ['坐标 Location', el('code', {}, `${r.lon.toFixed(5)}, ${r.lat.toFixed(5)}`)] : null,
+    ]),
+    el('div', { class: 'popup-actions' }, details));
+}
+
+/** The name's page tab. */
+export function createPlacePage(section, ctx) {
+  const state = el('p', { class: 'panel-state' });
+  const body = el('div', { class: 'place-page' });
+  section.append(
+    el('p', { class: 'muted small intro' }, '在顶部搜索框查找地名，或在地图上右键查看附近地名。Search in the header box or right-click the map for nearby names.'),
+    state, body);
+  let currentId = null;
+
+  async function load(id) {
+    currentId = id;
+    state.className = 'panel-state loading';
+    state.textContent = '正在加载地名… Loading the place…';
+    try {
+      const data = await getJson(`api/places/${encodeURIComponent(id)}`);
+      if (currentId !== id) return;
+      state.textContent = ''; state.className = 'panel-state';
+      render(data);
+    } catch (err) {
+      state.className = 'panel-state error';
+      state.textContent = `加载失败 Failed to load: ${err.detail || err.message}`;
+    }
+  }
+
+  function render(data) {
+    const p = data.place || {};
+    const alt = (p.altNames || []);
+    const showOnMap = el('button', { type: 'button', class: 'small-button' }, '在地图上显示 Show on map');
+    showOnMap.addEventListener('click', () => ctx.showPlace({ id: p.id, name: p.standardName, romanized: p.romanized, uyghurName: p.uyghurName, category: p.category, unitCode: p.unitCode, lon: p.lon, lat: p.lat, status: p.status }, { keepPanel: true }));
+    const actions = el('div', { class: 'form-row' }, typeof p.lon === 'number' ? showOnMap : null);
+    if (ctx.officer && p.status !== 'HISTORICAL') {
+      const rename = el('button', { type: 'button', class: 'small-button', 'data-action': 'apply-rename' }, '申请更名 Apply to rename');
+      rename.addEventListener('click', () => ctx.applyRename(p));
+      actions.append(rename);
+    }
+
+    // "as of" lookup
+    const asOf = el('input', { type: 'date', name: 'asOf', value: today() });
+    const asOfGo = el('button', { type: 'button', class: 'small-button' }, '查询 Look up');
+    const asOfOut = el('span', { class: 'asof-out', role: 'status' });
+    asOfGo.addEventListener('click', async () => {
+      if (!asOf.value) return;
+      asOfOut.textContent = '…';
+      try {
+        const r = await getJson(`api/places/${encodeURIComponent(p.id)}?${query({ asOf: asOf.value })}`);
+        setChildren(asOfOut, r.nameAsOf
+          ? el('span', {}, `${asOf.value} 的名称 Name on that day：`, el('strong', {}, r.nameAsOf))
+          : el('span', { class: 'muted' }, `${asOf.value} 无有效名称 No name in force on that day`));
+      } catch (err) {
+        setChildren(asOfOut, el('span', { class: 'error-text' }, err.detail || err.message));
+      }
+    });
+
+    setChildren(body, 
+      el('h3', { class: 'place-title' }, p.standardName || '—', ' ', statusPill(p.status, data.statusLabel),
+        p.protectedName ? el('span', { class: 'tag tag-protected', title: '地名保护名录 Protected name' }, '保护 protected') : null),
+      p.romanized ? el('p', { class: 'roman big-roman' }, p.romanized) : null,
+      p.uyghurName ? el('p', { class: 'place-ug' }, uyghur(p.uyghurName)) : null,
+      p.uyghurLatin ? el('p', { class: 'muted place-ug-latin' }, p.uyghurLatin) : null,
+      actions,
+      kvTable([
+        ['编号 ID', el('code', {}, String(p.id))],
+        ['罗马字母拼写 Romanized', dash(p.romanized),
+          p.romanizedOverridden ? el('span', { class: 'muted small' }, `（自动拼写 proposal: ${p.romanizedProposal || '—'}）`) : null],
+        ['维吾尔文 Uyghur', uyghur(p.uyghurName) || '—'],
+        ['维吾尔文拉丁 Uyghur (Latin)', dash(p.uyghurLatin)],
+        ['类别 Category', ctx.categoryLabel(p.category)],
+        ['所在政区 Unit', ctx.nameOf(p.unitCode) || '', p.unitCode ? el('code', { class: 'muted' }, ` ${p.unitCode}`) : '—'],
+        p.divisionCode ? ['区划代码 Division code', el('code', {}, p.divisionCode)] : null,
+        ['坐标 Location', typeof p.lon === 'number' ? el('code', {}, `${p.lon.toFixed(5)}, ${p.lat.toFixed(5)}`) : '—', p.geometrySynthetic ? syntheticTag() : null],
+        ['位置描述 Location description', dash(p.locationDescription)],
+        ['含义 Meaning', dash(p.meaning)],
+        ['来历 Origin', dash(p.origin)],
+        ['历史沿革 History', dash(p.history)],
+        ['保护名录 Protected', p.protectedName ? '是 yes' : '否 no'],
+        ['有效期 Valid', `${dash(p.validFrom)} – ${p.validTo || '至今 now'}`],
+        ['数据来源 Source', el('span', { class: 'muted small' }, dash(p.source))],
+        ['版本 Version', String(p.version ?? '—')],
+      ]),
+      el('h4', {}, `其他名称 Other names (${alt.length})`),
+      alt.length ? dataTable([['名称 Name'], ['拼写 Romanized'], ['类型 Kind'], ['语言 Lang.'], ['有效期 Valid']],
+        alt.map((a) => [
+          a.language && /^ug/i.test(a.language) ? uyghur(a.name) : a.name,
+          a.romanized, ALT_KINDS[a.kind] || a.kind, a.language,
+          `${dash(a.validFrom)} – ${a.validTo || '—'}`])) : el('p', { class: 'muted small' }, '无 None'),
+      el('h4', {}, `命名更名记录 History (${(data.history || []).length})`),
+      (data.history || []).length ? dataTable([['案件 Case'], ['类型 Kind'], ['名称 Name'], ['状态 State'], ['批准 Approved'], ['文号 Doc. no.']],
+        data.history.map((h) => {
+          const link = ctx.officer ? el('button', { type: 'button', class: 'link-button' }, `#${h.caseId}`) : `#${h.caseId}`;
+          if (ctx.officer) link.addEventListener('click', () => ctx.openCase(h.caseId));
+          return [link, CASE_KINDS[h.kind] || h.kind, h.name, CASE_STATES[h.state] || h.state,
+            `${dash(h.approvedOn)}${h.approvingBody && h.approvingBody !== 'null' ? ` · ${h.approvingBody}` : ''}`, dash(h.documentNumber)];
+        })) : el('p', { class: 'muted small' }, '无 None'),
+      el('h4', {}, '某日名称 Name as of a date'),
+      el('div', { class: 'form-row' }, asOf, asOfGo, asOfOut),
+      ctx.officer ? editForm(p) : null);
+  }
+
+  function editForm(p) {
+    const f = {
+      romanized: input('romanized', { value: p.romanized || '' }),
+      uyghurName: input('uyghurName', { value: p.uyghurName || '', dir: 'rtl', lang: 'ug' }),
+      uyghurLatin: input('uyghurLatin', { value: p.uyghurLatin || '' }),
+      category: select('category', ctx.categories.map((c) => [c.code, `${c.parentCode ? '— ' : ''}${c.nameZh} ${c.nameEn}`])),
+      locationDescription: textarea('locationDescription'),
+      meaning: textarea('meaning'),
+      origin: textarea('origin'),
+      history: textarea('history'),
+      protectedName: el('input', { type: 'checkbox', name: 'protectedName' }),
+    };
+    f.category.value = p.category || '';
+    for (const k of ['locationDescription', 'meaning', 'origin', 'history']) f[k].value = p[k] || '';
+    f.protectedName.checked = !!p.protectedName;
+    const problem = problemBox();
+    const notice = el('div', { class: 'notice ok', role: 'status', hidden: true });
+    const save = el('button', { type: 'submit', class: 'primary small' }, '保存 Save');
+    const form = el('form', { class: 'panel-form place-edit', novalidate: true },
+      el('h4', {}, '编辑地名信息 Edit the record', el('span', { class: 'muted small' }, ` · 版本 version ${p.version}`)),
+      el('p', { class: 'muted small' }, '标准名称只能通过更名程序修改。The standard name changes only through the renaming procedure.'),
+      field('罗马字母拼写 Romanized', f.romanized),
+      el('div', { class: 'grid2' }, field('维吾尔文 Uyghur', f.uyghurName), field('维吾尔文拉丁 Uyghur (Latin)', f.uyghurLatin)),
+      field('类别 Category', f.category),
+      field('位置描述 Location description', f.locationDescription),
+      field('含义 Meaning', f.meaning),
+      field('来历 Origin', f.origin),
+      field('历史沿革 History', f.history),
+      el('label', { class: 'check-row' }, f.protectedName, ' 列入地名保护名录 Protected name'),
+      problem, notice,
+      el('div', { class: 'form-row buttons' }, save));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      showProblem(problem, null, f);
+      notice.hidden = true;
+      save.disabled = true;
+      const bodyData = { version: p.version, protectedName: f.protectedName.checked };
+      for (const k of ['romanized', 'uyghurName', 'uyghurLatin', 'category', 'locationDescription', 'meaning', 'origin', 'history']) bodyData[k] = val(f[k]);
+      try {
+        await sendJson('PUT', `api/places/${encodeURIComponent(p.id)}`, bodyData);
+        await load(p.id);
+        const n = body.querySelector('.place-edit .notice');
+        if (n) { n.hidden = false; n.textContent = '已保存 Saved.'; }
+        if (ctx.placesChanged) ctx.placesChanged();
+      } catch (err) {
+        save.disabled = false;
+        if (err.status === 409) {
+          const reload = el('button', { type: 'button', class: 'small-button' }, '重新加载 Reload');
+          reload.addEventListener('click', () => load(p.id));
+          showProblem(problem, { ...err, detail: `他人已修改此记录，请重新加载后再改。Someone else changed it — reload and apply your change again. (${err.detail || ''})` }, f, reload);
+        } else showProblem(problem, err, f);
+      }
+    });
+    return form;
+  }
+
+  return { show() {}, load, current: () => currentId };
+}
+
+/** Announcements of published names (public). */
+export function createAnnouncements(section, ctx) {
+  const state = el('p', { class: 'panel-state' });
+  const exportLinks = el('div', { class: 'form-row export-links' });
+  const list = el('div', {});
+  section.append(el('h3', {}, '地名公告 Announcements of standard names'),
+    el('p', { class: 'muted small' }, '经批准并公告、备案后生效的地名。Names approved, announced and filed.'),
+    exportLinks, state, list);
+  let loaded = false;
+
+  /** CSV / GeoJSON export of the published gazetteer (GET /api/places/export). */
+  function checkExport() {
+    for (const [fmt, label] of [['csv', 'CSV'], ['geojson', 'GeoJSON']]) {
+      const url = `api/places/export?${query({ format: fmt })}`;
+      exportLinks.append(el('a', { href: url, class: 'small-button', download: `gazetteer.${fmt}` }, `导出 Export ${label}`));
+    }
+  }
+
+  async function refresh() {
+    state.className = 'panel-state loading';
+    state.textContent = '正在加载… Loading…';
+    try {
+      const rows = await getJson('api/places/announcements');
+      state.textContent = ''; state.className = 'panel-state';
+      setChildren(list, rows.length ? el('div', { class: 'ann-list' }, rows.map((a) => {
+        const show = el('button', { type: 'button', class: 'link-button' }, a.standardName || '—');
+        show.addEventListener('click', () => ctx.openPlace(a.placeId));
+        return el('article', { class: 'ann-card' },
+          el('h4', {}, show, a.romanized ? el('span', { class: 'roman' }, ` ${a.romanized}`) : null,
+            el('span', { class: 'badge' }, CASE_KINDS[a.kind] || a.kind)),
+          kvTable([
+            a.formerName ? ['原名 Former name', a.formerName] : null,
+            ['类别 Category', ctx.categoryLabel(a.category)],
+            ['所在 Unit', ctx.nameOf(a.unitCode) || a.unitCode],
+            ['位置 Location', a.locationDescription || null, typeof a.lon === 'number' ? el('code', { class: 'muted' }, ` ${a.lon.toFixed(4)}, ${a.lat.toFixed(4)}`) : null],
+            ['批准机关 Approved by', dash(a.approvingBody)],
+            ['批准文号 Document no.', dash(a.documentNumber)],
+            ['批准日期 Approved on', dash(a.approvedOn)],
+            ['公告日期 Announced on', dash(a.announcedOn), a.announcementMedium ? ` · ${a.announcementMedium}` : null],
+            ['案件 Case', `#${a.caseId}`],
+          ]));
+      })) : el('p', { class: 'muted' }, '暂无公告 No announcements yet.'));
+    } catch (err) {
+      state.className = 'panel-state error';
+      state.textContent = `加载失败 Failed to load: ${err.detail || err.message}`;
+    }
+  }
+
+  return {
+    show() { if (!loaded) { loaded = true; checkExport(); } refresh(); },
+    refresh,
+  };
+}
+
+export { POPUP_OPTIONS };
