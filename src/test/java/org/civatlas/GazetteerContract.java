@@ -158,6 +158,8 @@ interface GazetteerContract {
                 .path("nameAsOf").asString()).isEqualTo(oldName);
         assertThat(http().get("/api/places/" + placeId + "?asOf=" + today).json().path("nameAsOf").asString())
                 .isEqualTo(newName);
+        // the administrative unit bears the new name too, and its history records the change
+        assertThat(http().get("/api/divisions/" + code).json().path("name").asString()).isEqualTo(newName);
         // the old name is still found, as a former name of the renamed place
         JsonNode byOldName = StreamSupport.stream(search(oldName).spliterator(), false)
                 .filter(r -> r.path("id").asLong() == placeId).findFirst().orElseThrow();

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import org.civatlas.common.ProblemException;
 import org.civatlas.divisions.Division;
+import org.civatlas.divisions.DivisionEdits;
 import org.civatlas.divisions.DivisionQueries;
+import org.civatlas.divisions.DivisionUpdate;
 import org.civatlas.places.internal.NamingCaseEntity;
 import org.civatlas.places.internal.NamingCaseRepository;
 import org.civatlas.places.internal.NamingCommentEntity;
@@ -41,13 +43,15 @@ public class NamingWorkflow {
     private final PlaceRepository places;
     private final PlaceRegistry registry;
     private final DivisionQueries divisions;
+    private final DivisionEdits divisionEdits;
     private final NameReadings readings;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
 
     NamingWorkflow(NamingCaseRepository cases, NamingStepRepository steps, NamingCommentRepository comments,
-            PlaceRepository places, PlaceRegistry registry, DivisionQueries divisions, NameReadings readings,
+            PlaceRepository places, PlaceRegistry registry, DivisionQueries divisions, DivisionEdits divisionEdits,
+            NameReadings readings,
             ApplicationEventPublisher events, ObjectMapper json, Optional<Clock> clock) {
         this.cases = cases;
         this.steps = steps;
@@ -55,6 +59,7 @@ public class NamingWorkflow {
         this.places = places;
         this.registry = registry;
         this.divisions = divisions;
+        this.divisionEdits = divisionEdits;
         this.readings = readings;
         this.events = events;
         this.json = json;
@@ -289,6 +294,11 @@ public class NamingWorkflow {
             place = places.findById(c.placeId).orElseThrow(() -> PlaceRegistry.unknown(c.placeId));
             place.rename(c.proposedName, c.proposedRomanized, c.romanizedProposal, c.approvedOn);
             places.save(place);
+            // the place is an administrative unit: the unit bears the new standard name too
+            String division = place.toPlace().divisionCode();
+            if (division != null) {
+                divisionEdits.update(division, new DivisionUpdate(c.proposedName, null));
+            }
         }
         events.publishEvent(new PlacesChanged(c.placeId));
     }

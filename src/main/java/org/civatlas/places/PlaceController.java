@@ -100,9 +100,17 @@ class PlaceController {
                 .anyMatch(a -> a.getAuthority().equals("ROLE_NAME_OFFICER") || a.getAuthority().equals("ROLE_ADMIN"));
         body.put("history", workflow.forPlace(id).stream()
                 .filter(c -> officer || c.state() == NamingState.PUBLISHED)
-                .map(c -> Map.of("caseId", c.id(), "kind", c.kind(), "name", c.proposedName(), "state", c.state(),
-                        "approvedOn", String.valueOf(c.approvedOn()), "approvingBody", String.valueOf(c.approvingBody()),
-                        "documentNumber", String.valueOf(c.documentNumber())))
+                .map(c -> {
+                    Map<String, Object> h = new LinkedHashMap<>();
+                    h.put("caseId", c.id());
+                    h.put("kind", c.kind());
+                    h.put("name", c.proposedName());
+                    h.put("state", c.state());
+                    h.put("approvedOn", c.approvedOn());
+                    h.put("approvingBody", c.approvingBody());
+                    h.put("documentNumber", c.documentNumber());
+                    return h;
+                })
                 .toList());
         return body;
     }

@@ -52,6 +52,8 @@ class SecurityConfig {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/ogc", "/ogc/**", "/tiles/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/ogc", "/ogc/**", "/tiles/**", "/api/exports/**",
+                                "/api/places/export").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/config", "/api/me").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/divisions/*/history").hasAnyRole(STAFF)
                         .requestMatchers(HttpMethod.GET, "/api/divisions/**").permitAll()
