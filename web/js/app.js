@@ -11,6 +11,7 @@ import { APP_NAME, COLLECTIONS, collectionName } from './text.js';
 import { initPlanner } from './planner.js';
 import { initGazetteer } from './gazetteer.js';
 import { initBoundaries } from './boundaries.js';
+import { initExchange } from './exchange.js';
 
 const VILLAGE_LABEL_ZOOM = 12;
 const status = createStatus(document.getElementById('status'));
@@ -50,6 +51,7 @@ function createMap(L, config) {
     map,
     // Re-adding replaces the label (e.g. an updated count).
     addOverlay: (group, name, i) => { control.removeLayer(group); order.set(group, i); control.addOverlay(group, name); },
+    removeOverlay: (group) => { control.removeLayer(group); order.delete(group); },
   };
 }
 
@@ -75,25 +77,54 @@ async function main() {
     status.warn('user', '无法获取当前用户 Could not load the current user');
   }
 
-  const { map, addOverlay } = createMap(L, config);
+  const { map, addOverlay, removeOverlay } = createMap(L, config);
   const names = new Map();
   const ctx = { countyCode: config.countyCode || null, nameOf: (code) => names.get(code) };
   const loaded = [];
   const featuresById = {};
   let fitted = false;
 
+  const overlays = {};
+
+  /** Load (or reload) one division layer; a reloaded layer replaces the old one, keeping it shown or hidden. */
+  async function loadDivision(c, i) {
+    const { features, numberMatched } = await loadCollection(c.id);
+    for (const f of features) if (f.properties && f.properties.code) names.set(f.properties.code, f.properties.name);
+    featuresById[c.id] = features;
+    const overlay = buildOverlay(L, c.id, features, ctx);
+    const old = overlays[c.id];
+    const visible = !old || map.hasLayer(old.group);
+    if (old) { map.removeLayer(old.group); removeOverlay(old.group); }
+    if (visible) overlay.group.addTo(map);
+    addOverlay(overlay.group, `${collectionName(c)} <span class="count">${features.length}</span>`, i);
+    overlays[c.id] = overlay;
+    loaded[i] = overlay;
+    return { overlay, features, numberMatched };
+  }
+
+  /** Outlines share one pane: keep county lines above township lines above village lines, whatever loaded last. */
+  function restack() {
+    for (const c of [...COLLECTIONS].reverse()) {
+      const o = overlays[c.id];
+      if (o && map.hasLayer(o.group)) o.group.eachLayer((l) => { if (l.bringToFront) l.bringToFront(); });
+    }
+  }
+
+  /** After an import: reload the named division layers (ids of COLLECTIONS). */
+  async function reloadDivisions(ids) {
+    await Promise.all(COLLECTIONS.map((c, i) => (ids.includes(c.id) ? (async () => {
+      status.loading(c.id, `正在刷新${c.zh}… Reloading ${c.en.toLowerCase()}…`);
+      try { await loadDivision(c, i); } finally { status.done(c.id); }
+    })() : null)));
+    restack();
+  }
+
   await Promise.all(COLLECTIONS.map(async (c, i) => {
     const label = collectionName(c);
     status.loading(c.id, `正在加载${c.zh}… Loading ${c.en.toLowerCase()}…`);
     try {
-      const { features, numberMatched } = await loadCollection(c.id);
+      const { overlay, features, numberMatched } = await loadDivision(c, i);
       status.done(c.id);
-      for (const f of features) if (f.properties && f.properties.code) names.set(f.properties.code, f.properties.name);
-      featuresById[c.id] = features;
-      const overlay = buildOverlay(L, c.id, features, ctx);
-      overlay.group.addTo(map);
-      addOverlay(overlay.group, `${label} <span class="count">${features.length}</span>`, i);
-      loaded[i] = overlay;
       if (numberMatched !== null && numberMatched > features.length) {
         status.warn(`${c.id}-partial`, `${c.zh}仅显示 ${features.length} / ${numberMatched} ${c.en}: only ${features.length} of ${numberMatched} shown`);
       }
@@ -107,6 +138,7 @@ async function main() {
     }
   }));
 
+  restack();
   if (!fitted) {
     // No county of interest: fit to the most detailed level that loaded.
     const overlay = [...loaded].reverse().find((o) => o && o.fill.getBounds().isValid());
@@ -140,8 +172,13 @@ async function main() {
     initGazetteer(shared).catch((err) => status.error('gazetteer', '地名功能加载失败 Place names failed to load', err)),
     initBoundaries(shared).catch((err) => status.error('boundaries', '界线功能加载失败 Boundaries failed to load', err)),
   ]);
+  try {
+    initExchange({ ...shared, reloadDivisions });
+  } catch (err) {
+    status.error('exchange', '数据交换功能加载失败 Data exchange failed to load', err);
+  }
   const hash = location.hash.replace('#', '');
-  if (hash === 'places' || hash === 'boundaries') document.querySelector(`.group-toggle[data-group="${hash}"]`)?.click();
+  if (hash === 'places' || hash === 'boundaries' || hash === 'data') document.querySelector(`.group-toggle[data-group="${hash}"]`)?.click();
 }
 
 main().catch((err) => status.error('app', '页面出错 Page error', err));

@@ -52,9 +52,12 @@ public class BoundaryLineService {
     private final DivisionQueries divisions;
     private final Clock clock;
     private final String countyCode;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    BoundaryLineService(BoundaryLineRepository lines, DivisionQueries divisions, Optional<Clock> clock,
+    BoundaryLineService(BoundaryLineRepository lines, DivisionQueries divisions,
+            org.springframework.context.ApplicationEventPublisher events, Optional<Clock> clock,
             @Value("${civatlas.site.county-code}") String countyCode) {
+        this.events = events;
         this.lines = lines;
         this.divisions = divisions;
         this.clock = clock.orElse(Clock.systemDefaultZone());
@@ -93,6 +96,7 @@ public class BoundaryLineService {
             }
         }
         var now = clock.instant();
+        boolean changed = false;
         Map<String, BoundaryLineEntity> current = new LinkedHashMap<>();
         for (BoundaryLineEntity e : lines.findByValidToIsNullOrderByLineCode()) {
             current.put(e.lineCode, e);
@@ -107,8 +111,12 @@ public class BoundaryLineService {
             }
             d.entity.computedAt = now;
             lines.save(d.entity);
+            changed = true;
         }
         current.values().forEach(gone -> gone.validTo = now);
+        if (changed || !current.isEmpty()) {
+            events.publishEvent(new BoundariesChanged("lines"));
+        }
         return derived.size();
     }
 

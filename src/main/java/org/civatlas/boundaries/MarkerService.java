@@ -39,9 +39,11 @@ public class MarkerService {
     private final BoundaryLineService lines;
     private final Clock clock;
     private final String numberPattern;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     MarkerService(MarkerRepository markers, MarkerConditionRepository conditions, InspectionRepository inspections,
-            BoundaryLineService lines, Optional<Clock> clock,
+            BoundaryLineService lines, org.springframework.context.ApplicationEventPublisher events,
+            Optional<Clock> clock,
             @Value("${civatlas.boundaries.marker-number-pattern:{line}-{serial}{type}}") String numberPattern) {
         this.markers = markers;
         this.conditions = conditions;
@@ -49,6 +51,7 @@ public class MarkerService {
         this.lines = lines;
         this.clock = clock.orElse(Clock.systemDefaultZone());
         this.numberPattern = numberPattern;
+        this.events = events;
     }
 
     public record MarkerView(long id, String number, String lineCode, MarkerType type, String typeLabel, double lon,
@@ -107,6 +110,7 @@ public class MarkerService {
         m = markers.save(m);
         recordCondition(m, condition, in.installedOn() == null ? LocalDate.now(clock) : in.installedOn(),
                 "设立 / installed", null);
+        events.publishEvent(new BoundariesChanged("markers"));
         return view(m);
     }
 
@@ -121,6 +125,7 @@ public class MarkerService {
         m.condition = condition;
         recordCondition(m, condition, in.observedOn() == null ? LocalDate.now(clock) : in.observedOn(), in.remarks(),
                 null);
+        events.publishEvent(new BoundariesChanged("markers"));
         return view(markers.saveAndFlush(m));
     }
 
@@ -198,6 +203,9 @@ public class MarkerService {
         i.recordedBy = actor();
         i.recordedAt = clock.instant();
         i = inspections.save(i);
+        if (!found.isEmpty()) {
+            events.publishEvent(new BoundariesChanged("markers"));
+        }
         for (int k = 0; k < found.size(); k++) {
             MarkerEntity m = found.get(k);
             m.condition = foundConditions.get(k);

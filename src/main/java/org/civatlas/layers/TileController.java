@@ -29,15 +29,14 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Vector tiles (Mapbox Vector Tile, Web Mercator) of the public collections, with per-zoom simplification that keeps
- * shared boundaries shared, and TileJSON. Sources are built on first use and rebuilt when data changes (events) or
- * after a minute at most (for collections without change events); tiles are cached per source version.
+ * shared boundaries shared, and TileJSON. Sources are built on first use and rebuilt when data changes (the modules'
+ * change events); tiles are cached per source version.
  */
 @RestController
 class TileController {
 
     static final String MVT = "application/vnd.mapbox-vector-tile";
     static final int MAX_ZOOM = 16;
-    static final long MAX_SOURCE_AGE_MILLIS = 60_000;
 
     private final FeatureCollections collections;
     private final TileCache cache = new TileCache(64L * 1024 * 1024);
@@ -45,7 +44,8 @@ class TileController {
     private final Map<String, Built> sources = new ConcurrentHashMap<>();
     private final Clock clock;
 
-    private record Built(TileSource source, long version, long builtAt) {
+    /** A built source: the data version it reflects, and its own cache version (new on every rebuild). */
+    private record Built(TileSource source, long dataVersion, long version, long builtAt) {
     }
 
     TileController(FeatureCollections collections, Optional<Clock> clock) {
@@ -65,6 +65,11 @@ class TileController {
 
     @TransactionalEventListener(fallbackExecution = true)
     void placesChanged(PlacesChanged e) {
+        dataVersion.incrementAndGet();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void boundariesChanged(org.civatlas.boundaries.BoundariesChanged e) {
         dataVersion.incrementAndGet();
     }
 
@@ -98,11 +103,11 @@ class TileController {
         long version = dataVersion.get();
         long now = clock.millis();
         return sources.compute(collection, (id, old) -> {
-            if (old != null && old.version() == version && now - old.builtAt() < MAX_SOURCE_AGE_MILLIS) {
+            if (old != null && old.dataVersion() == version) {
                 return old;
             }
-            return new Built(TileSource.build(id, features(fs), 0, MAX_ZOOM, policy(fs)),
-                    old == null ? version * 1_000_000 : Math.max(version * 1_000_000, old.version() + 1), now);
+            return new Built(TileSource.build(id, features(fs), 0, MAX_ZOOM, policy(fs)), version,
+                    old == null ? 0 : old.version() + 1, now);
         });
     }
 

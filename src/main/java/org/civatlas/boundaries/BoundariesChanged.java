@@ -1,0 +1,5 @@
+package org.civatlas.boundaries;
+
+/** Published after boundary markers or lines changed; tiles and layers built from them are stale. */
+public record BoundariesChanged(String what) {
+}
