@@ -13,22 +13,28 @@ import org.locationtech.jts.geom.Envelope;
  * Civil-affairs facilities as a feature collection: locations, types and status for everyone, capacities for staff.
  * A county has hundreds of facilities, so filtering and paging run over the registry in memory.
  */
-record FacilitySource(FacilityRegistry registry) implements FeatureSource {
+record FacilitySource(FacilityRegistry registry, String group, String groupTitle) implements FeatureSource {
+
+    /** All facilities. */
+    FacilitySource(FacilityRegistry registry) {
+        this(registry, null, null);
+    }
 
     @Override
     public String id() {
-        return "facilities";
+        return group == null ? "facilities" : "facilities-" + group.toLowerCase().replace('_', '-');
     }
 
     @Override
     public String title() {
-        return "民政设施 Civil-affairs facilities";
+        return group == null ? "民政设施 Civil-affairs facilities" : "民政设施：" + groupTitle;
     }
 
     @Override
     public String description() {
-        return "社区服务、养老、殡葬、救助、儿童福利等民政设施；演示数据为合成 / Community service, elderly care, funeral, "
-                + "rescue and child-welfare facilities; the demo facilities are synthetic";
+        return (group == null ? "社区服务、养老、殡葬、救助、儿童福利等民政设施" : "类型组 " + group + " 的民政设施")
+                + "；演示数据为合成 / civil-affairs facilities" + (group == null ? "" : " of type group " + group)
+                + "; the demo facilities are synthetic";
     }
 
     @Override
@@ -66,7 +72,10 @@ record FacilitySource(FacilityRegistry registry) implements FeatureSource {
     }
 
     private List<Facility> matching(Envelope bbox) {
+        Map<String, FacilityType> types = group == null ? null : registry.typesByCode();
         return registry.all().stream()
+                .filter(f -> group == null || (types.get(f.typeCode()) != null
+                        && group.equals(types.get(f.typeCode()).group())))
                 .filter(f -> bbox == null || bbox.contains(f.location().getCoordinate())).toList();
     }
 

@@ -35,6 +35,15 @@ final class GeoJsonFeatures {
         return writer.write(geometry);
     }
 
+    /** The envelope of a GeoJSON geometry text (empty when it cannot be read). */
+    static org.locationtech.jts.geom.Envelope envelope(String geoJson) {
+        try {
+            return new org.locationtech.jts.io.geojson.GeoJsonReader().read(geoJson).getEnvelopeInternal();
+        } catch (Exception e) {
+            return new org.locationtech.jts.geom.Envelope();
+        }
+    }
+
     static Map<String, Object> properties(Division d) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("code", d.code());
