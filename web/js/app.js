@@ -1,5 +1,7 @@
 // Entry point of the map page: config and user, base map, the three
-// division overlays, layer control, legend, start view and status messages.
+// division overlays, layer control, legend, start view and status messages;
+// the interface-language switch, deep links (#map=z/lat/lng&panel=group/tab)
+// and the PNG export button.
 import { loadConfig, loadMe, loadCollection } from './api.js';
 import { escapeHtml } from './escape.js';
 import { renderUser } from './user.js';
@@ -8,6 +10,9 @@ import { createPanes, buildOverlay } from './layers.js';
 import { bindLabelZoom } from './labels.js';
 import { legendControl } from './legend.js';
 import { APP_NAME, COLLECTIONS, collectionName } from './text.js';
+import { biText, biHtml, initLang, langSwitch, onLangChange, titleText } from './i18n.js';
+import { parseLink, applyPanel, bindDeepLink } from './deeplink.js';
+import { exportControl } from './export-png.js';
 import { initPlanner } from './planner.js';
 import { initGazetteer } from './gazetteer.js';
 import { initBoundaries } from './boundaries.js';
@@ -15,11 +20,16 @@ import { initExchange } from './exchange.js';
 
 const VILLAGE_LABEL_ZOOM = 12;
 const status = createStatus(document.getElementById('status'));
+let appTitle = APP_NAME;
+
+initLang();
+document.getElementById('user').after(langSwitch());
+onLangChange(() => { document.title = titleText(appTitle); });
 
 function applyTitle(title) {
-  const text = title || APP_NAME;
-  document.getElementById('app-title').textContent = text;
-  document.title = text;
+  appTitle = title || APP_NAME;
+  document.getElementById('app-title').replaceChildren(biText(appTitle));
+  document.title = titleText(appTitle);
 }
 
 function createMap(L, config) {
@@ -36,10 +46,11 @@ function createMap(L, config) {
   if (base && base.url) {
     // Attribution is rendered as HTML by Leaflet, so it is escaped here.
     const tiles = L.tileLayer(base.url, { maxZoom: 18, attribution: escapeHtml(base.attribution || '') }).addTo(map);
-    control.addBaseLayer(tiles, '底图 Base map');
-    control.addBaseLayer(L.layerGroup(), '无底图 No base map');
+    control.addBaseLayer(tiles, biHtml('底图', 'Base map'));
+    control.addBaseLayer(L.layerGroup(), biHtml('无底图', 'No base map'));
   }
   control.addTo(map);
+  exportControl(L, { getTitle: () => appTitle, status }).addTo(map);
   legendControl(L, VILLAGE_LABEL_ZOOM).addTo(map);
   bindLabelZoom(map, [
     { name: 'county', min: 6 },
@@ -57,6 +68,8 @@ function createMap(L, config) {
 
 async function main() {
   const L = window.L;
+  // Read before anything rewrites the hash.
+  const link = parseLink(location.hash);
   const userBox = document.getElementById('user');
   if (!L) {
     applyTitle(null);
@@ -78,6 +91,8 @@ async function main() {
   }
 
   const { map, addOverlay, removeOverlay } = createMap(L, config);
+  // A deep link's view wins over the fit to the county of interest.
+  if (link.view) map.setView([link.view.lat, link.view.lng], link.view.zoom);
   const names = new Map();
   const ctx = { countyCode: config.countyCode || null, nameOf: (code) => names.get(code) };
   const loaded = [];
@@ -96,7 +111,7 @@ async function main() {
     const visible = !old || map.hasLayer(old.group);
     if (old) { map.removeLayer(old.group); removeOverlay(old.group); }
     if (visible) overlay.group.addTo(map);
-    addOverlay(overlay.group, `${collectionName(c)} <span class="count">${features.length}</span>`, i);
+    addOverlay(overlay.group, `${biHtml(c.zh, c.en)} <span class="count">${features.length}</span>`, i);
     overlays[c.id] = overlay;
     loaded[i] = overlay;
     return { overlay, features, numberMatched };
@@ -129,7 +144,7 @@ async function main() {
         status.warn(`${c.id}-partial`, `${c.zh}仅显示 ${features.length} / ${numberMatched} ${c.en}: only ${features.length} of ${numberMatched} shown`);
       }
       if (overlay.focusLayer && !fitted) {
-        map.fitBounds(overlay.focusLayer.getBounds(), { padding: [16, 16] });
+        if (!link.view) map.fitBounds(overlay.focusLayer.getBounds(), { padding: [16, 16] });
         fitted = true;
       }
     } catch (err) {
@@ -142,7 +157,7 @@ async function main() {
   if (!fitted) {
     // No county of interest: fit to the most detailed level that loaded.
     const overlay = [...loaded].reverse().find((o) => o && o.fill.getBounds().isValid());
-    if (overlay) map.fitBounds(overlay.fill.getBounds(), { padding: [16, 16] });
+    if (overlay && !link.view) map.fitBounds(overlay.fill.getBounds(), { padding: [16, 16] });
     if (ctx.countyCode && loaded[0]) {
       status.warn('focus', `未找到本县 ${ctx.countyCode} County of interest not found`);
     }
@@ -177,8 +192,13 @@ async function main() {
   } catch (err) {
     status.error('exchange', '数据交换功能加载失败 Data exchange failed to load', err);
   }
-  const hash = location.hash.replace('#', '');
+  // #places, #boundaries, #data (and #planning, opened by the planner) as before; else the deep link's panel tab.
+  const hash = link.legacy ? link.panel : '';
   if (hash === 'places' || hash === 'boundaries' || hash === 'data') document.querySelector(`.group-toggle[data-group="${hash}"]`)?.click();
+  else if (link.panel && !link.legacy && !applyPanel(planner.panel, link.panel)) {
+    status.warn('link', `链接中的面板不可用 The linked panel is not available: ${link.panel}`);
+  }
+  bindDeepLink({ map, panel: planner.panel });
 }
 
 main().catch((err) => status.error('app', '页面出错 Page error', err));

@@ -3,6 +3,7 @@
 // tabs: lines with inspection status, a line's dossier (print view, record an
 // inspection, add a marker, record a marker's condition) and the topology check.
 import { el } from './escape.js';
+import { bi, biText, biHtml, biAttr, splitBi } from './i18n.js';
 import { getJson, sendJson, query, loadCollection } from './api.js';
 import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, fmtKm, fmtInstant, today, setChildren } from './forms.js';
 import { LEVELS, LINE_STYLES, DISPUTE_LINES, MARKER_CONDITIONS, MARKER_TYPES, CRS, INSPECTION_KINDS, INSPECTION_STATUS, DISPUTE_STATUS, conditionLabel } from './gaztext.js';
@@ -28,7 +29,7 @@ export async function initBoundaries({ L, map, addOverlay, status, nameOf, me, p
     map.createPane(name).style.zIndex = String(z);
   }
 
-  const toggle = el('button', { type: 'button', class: 'header-button group-toggle', 'data-group': 'boundaries' }, '界线 Boundaries');
+  const toggle = el('button', { type: 'button', class: 'header-button group-toggle', 'data-group': 'boundaries' }, biText('界线 Boundaries'));
   beforeNode.before(toggle);
   panel.group('boundaries', toggle, '界线 Boundaries');
 
@@ -55,11 +56,11 @@ export async function initBoundaries({ L, map, addOverlay, status, nameOf, me, p
       layer.addTo(linesGroup);
       lineLayers.set(p.lineCode, layer);
     }
-    addOverlay(linesGroup, `界线 Boundary lines <span class="count">${features.length}</span>`, 5);
+    addOverlay(linesGroup, `${biHtml('界线', 'Boundary lines')} <span class="count">${features.length}</span>`, 5);
   }
 
   function linePopup(p) {
-    const dossier = el('button', { type: 'button', class: 'small-button', 'data-action': 'line-dossier' }, '界线档案 Dossier');
+    const dossier = el('button', { type: 'button', class: 'small-button', 'data-action': 'line-dossier' }, biText('界线档案 Dossier'));
     dossier.addEventListener('click', () => { map.closePopup(); openLine(p.lineCode); });
     return el('div', { class: 'popup' },
       el('h3', {}, lineName(p), p.geometrySynthetic ? syntheticTag() : null),
@@ -88,7 +89,7 @@ export async function initBoundaries({ L, map, addOverlay, status, nameOf, me, p
       });
       m.bindTooltip(() => el('span', {}, `界桩 ${p.number} · ${p.conditionLabel || conditionLabel(p.condition)}`), { direction: 'top', offset: [0, -6] });
       m.bindPopup(() => {
-        const dossier = el('button', { type: 'button', class: 'small-button' }, '界线档案 Dossier');
+        const dossier = el('button', { type: 'button', class: 'small-button' }, biText('界线档案 Dossier'));
         dossier.addEventListener('click', () => { map.closePopup(); openLine(p.lineCode); });
         return el('div', { class: 'popup' },
           el('h3', {}, `界桩 Marker ${p.number}`),
@@ -104,7 +105,7 @@ export async function initBoundaries({ L, map, addOverlay, status, nameOf, me, p
       });
       m.addTo(markersGroup);
     }
-    addOverlay(markersGroup, `界桩 Boundary markers <span class="count">${features.length}</span>`, 6);
+    addOverlay(markersGroup, `${biHtml('界桩', 'Boundary markers')} <span class="count">${features.length}</span>`, 6);
   }
 
   const reload = async (what) => {
@@ -159,16 +160,17 @@ function addLegend(ctx) {
   const legend = document.querySelector('details.legend');
   if (!legend) return;
   const line = (s, dash) => el('span', { class: 'swatch swatch-line', style: `border-top:${Math.max(1.5, s.weight)}px ${dash ? 'dashed' : 'solid'} ${s.color}` });
-  const item = (sw, text) => el('li', {}, sw, el('span', {}, text));
+  const item = (sw, text) => el('li', {}, sw, el('span', {}, typeof text === 'string' ? biText(text) : text));
   const dot = (style) => el('span', { class: 'swatch swatch-dot' }, el('span', { style }));
+  const parts = (label) => splitBi(label) || { zh: label, en: label };
   const boundaries = [
-    el('p', { class: 'legend-sub' }, '界线与界桩 Boundaries'),
+    el('p', { class: 'legend-sub' }, biText('界线与界桩 Boundaries')),
     el('ul', { class: 'legend-grid' },
-      Object.entries(LINE_STYLES).map(([k, s]) => item(line(s), `${LEVELS[k]}界线`)),
-      Object.entries(MARKER_CONDITIONS).map(([, c]) => item(dot(`background:${c.color}`), `界桩 ${c.label}`))),
-    el('p', { class: 'legend-hint' }, '乡、村级界线为合成数据 Township and village lines are synthetic'),
+      Object.entries(LINE_STYLES).map(([k, s]) => item(line(s), bi(`${parts(LEVELS[k]).zh}界线`, `${parts(LEVELS[k]).en} lines`))),
+      Object.entries(MARKER_CONDITIONS).map(([, c]) => item(dot(`background:${c.color}`), bi(`界桩${parts(c.label).zh}`, `Marker ${parts(c.label).en.toLowerCase()}`)))),
+    el('p', { class: 'legend-hint' }, biText('乡、村级界线为合成数据 Township and village lines are synthetic')),
   ];
-  const disputes = ctx.staff ? [el('p', { class: 'legend-sub' }, '边界争议 Disputes（工作人员 staff）'),
+  const disputes = ctx.staff ? [el('p', { class: 'legend-sub' }, bi('边界争议（工作人员）', 'Disputes (staff)')),
     el('ul', { class: 'legend-grid' },
       item(el('span', { class: 'swatch swatch-fill', style: 'background:rgba(255,138,128,.3);border:2px dashed #b71c1c' }), '争议范围 Disputed area'),
       Object.values(DISPUTE_LINES).map((s) => item(line(s, !!s.dashArray), s.label)))] : [];
@@ -184,6 +186,7 @@ function createLinesTab(section, ctx, { lineFeatures, reload }) {
   const level = select('level', [['', '全部级别 All levels'], ...Object.entries(LEVELS)], { class: 'input-select' });
   level.value = 'TOWNSHIP';
   const filter = input('filter', { type: 'search', placeholder: '筛选名称 Filter by name' });
+  biAttr(filter, 'placeholder', '筛选名称', 'Filter by name');
   const onlyDue = el('input', { type: 'checkbox' });
   const toolbar = el('div', { class: 'panel-toolbar' }, level, filter,
     ctx.staff ? el('label', { class: 'small' }, onlyDue, ' 仅到期/逾期 Due/overdue only') : null);
@@ -272,26 +275,26 @@ function createLinesTab(section, ctx, { lineFeatures, reload }) {
   }
 
   const backButton = () => {
-    const b = el('button', { type: 'button', class: 'small-button' }, '← 界线列表 Lines');
+    const b = el('button', { type: 'button', class: 'small-button' }, biText('← 界线列表 Lines'));
     b.addEventListener('click', backToList);
     return b;
   };
 
   function renderDossier(d) {
-    const print = el('button', { type: 'button', class: 'small-button', 'data-action': 'print' }, '打印 Print');
+    const print = el('button', { type: 'button', class: 'small-button', 'data-action': 'print' }, biText('打印 Print'));
     const printMsg = el('span', { class: 'small error-text', role: 'status' });
     print.addEventListener('click', async () => {
       printMsg.textContent = '';
       const w = await openDossierPrint(d.lineCode);
       if (!w) printMsg.textContent = '打印窗口被拦截，请允许弹出窗口 The print window was blocked: allow pop-ups for this site';
     });
-    const zoom = el('button', { type: 'button', class: 'small-button' }, '缩放 Zoom to');
+    const zoom = el('button', { type: 'button', class: 'small-button' }, biText('缩放 Zoom to'));
     zoom.addEventListener('click', () => openDossier(d.lineCode));
     const formBox = el('div', { class: 'dossier-form' });
     const tools = el('div', { class: 'form-row' }, backButton(), zoom, print, printMsg);
     if (ctx.officer) {
-      const insp = el('button', { type: 'button', class: 'small-button', 'data-action': 'record-inspection' }, '记录巡查 Record inspection');
-      const mk = el('button', { type: 'button', class: 'small-button', 'data-action': 'add-marker' }, '添加界桩 Add marker');
+      const insp = el('button', { type: 'button', class: 'small-button', 'data-action': 'record-inspection' }, biText('记录巡查 Record inspection'));
+      const mk = el('button', { type: 'button', class: 'small-button', 'data-action': 'add-marker' }, biText('添加界桩 Add marker'));
       insp.addEventListener('click', () => inspectionForm(d, formBox));
       mk.addEventListener('click', () => markerForm(d, formBox));
       tools.append(insp, mk);
@@ -311,15 +314,15 @@ function createLinesTab(section, ctx, { lineFeatures, reload }) {
         ['计算时间 Computed', fmtInstant(d.computedAt)],
       ]),
       formBox,
-      el('h4', {}, `版本 Versions (${(d.versions || []).length})`),
+      el('h4', {}, biText('版本 Versions'), ` (${(d.versions || []).length})`),
       dataTable([['数据版本 Source'], ['长度 Length', 'num'], ['计算 Computed'], ['失效 Valid to']],
         (d.versions || []).map((v) => [el('code', { class: 'small' }, String(v.sourceVersion || '').slice(0, 12)), fmtKm(v.lengthMetres), fmtInstant(v.computedAt), v.validTo ? fmtInstant(v.validTo) : '现行 current'])),
-      el('h4', {}, `界桩 Markers (${markers.length})`),
+      el('h4', {}, biText('界桩 Markers'), ` (${markers.length})`),
       markers.length ? el('div', {}, markers.map((m) => markerRow(d, m))) : el('p', { class: 'muted small' }, '无界桩 No markers'),
-      d.inspections ? el('h4', {}, `巡查 Inspections (${d.inspections.length})`) : null,
+      d.inspections ? el('h4', {}, biText('巡查 Inspections'), ` (${d.inspections.length})`) : null,
       d.inspections ? (d.inspections.length ? dataTable([['日期 Date'], ['类型 Kind'], ['参加方 Parties'], ['发现 Findings'], ['后续 Follow-up'], ['记录人 By']],
         d.inspections.map((i) => [i.inspectedOn, i.kindLabel || INSPECTION_KINDS[i.kind] || i.kind, i.parties, i.findings, i.followUp, i.recordedBy])) : el('p', { class: 'muted small' }, '无巡查记录 No inspections')) : null,
-      d.disputes ? el('h4', {}, `争议 Disputes (${d.disputes.length})`) : null,
+      d.disputes ? el('h4', {}, biText('争议 Disputes'), ` (${d.disputes.length})`) : null,
       d.disputes ? (d.disputes.length ? dataTable([['#'], ['标题 Title'], ['状态 Status']],
         d.disputes.map((x) => {
           const b = el('button', { type: 'button', class: 'link-button' }, x.title || `#${x.id}`);
@@ -339,7 +342,7 @@ function createLinesTab(section, ctx, { lineFeatures, reload }) {
       row.append(el('ul', { class: 'small muted cond-history' }, m.history.map((h) => el('li', {}, `${dash(h.observedOn)} ${conditionLabel(h.condition)} · ${dash(h.recordedBy)}${h.remarks ? ` · ${h.remarks}` : ''}`))));
     }
     if (ctx.officer) {
-      const b = el('button', { type: 'button', class: 'link-button small' }, '记录状况 Record condition');
+      const b = el('button', { type: 'button', class: 'link-button small' }, biText('记录状况 Record condition'));
       b.addEventListener('click', () => {
         const f = {
           condition: select('condition', Object.entries(MARKER_CONDITIONS).map(([k, v]) => [k, v.label])),
@@ -348,7 +351,7 @@ function createLinesTab(section, ctx, { lineFeatures, reload }) {
         };
         f.condition.value = m.condition;
         const problem = problemBox();
-        const go = el('button', { type: 'submit', class: 'primary small' }, '保存 Save');
+        const go = el('button', { type: 'submit', class: 'primary small' }, biText('保存 Save'));
         const form = el('form', { class: 'panel-form inline-form', novalidate: true }, el('div', { class: 'grid2' }, field('状况 Condition', f.condition), field('日期 Observed on', f.observedOn)), field('备注 Remarks', f.remarks), problem, el('div', { class: 'form-row' }, go));
         b.replaceWith(form);
         form.addEventListener('submit', async (e) => {
@@ -382,15 +385,15 @@ function createLinesTab(section, ctx, { lineFeatures, reload }) {
       remarks: input(`rem-${m.id}`, { placeholder: '备注 remarks' }),
     }));
     const problem = problemBox();
-    const go = el('button', { type: 'submit', class: 'primary small' }, '保存巡查 Save inspection');
-    const cancel = el('button', { type: 'button', class: 'small-button' }, '取消 Cancel');
+    const go = el('button', { type: 'submit', class: 'primary small' }, biText('保存巡查 Save inspection'));
+    const cancel = el('button', { type: 'button', class: 'small-button' }, biText('取消 Cancel'));
     const form = el('form', { class: 'panel-form boxed-form', novalidate: true, 'data-form': 'inspection' },
-      el('h4', {}, '记录联合巡查 Record a joint inspection'),
+      el('h4', {}, biText('记录联合巡查 Record a joint inspection')),
       el('div', { class: 'grid2' }, field('类型 Kind', f.kind), field('日期 Date *', f.inspectedOn)),
       field('参加方 Parties *', f.parties),
       field('发现 Findings *', f.findings),
       field('后续处理 Follow-up', f.followUp),
-      markerInputs.length ? el('fieldset', { class: 'marker-findings' }, el('legend', {}, '界桩状况 Marker conditions'),
+      markerInputs.length ? el('fieldset', { class: 'marker-findings' }, el('legend', {}, biText('界桩状况 Marker conditions')),
         markerInputs.map((x) => el('div', { class: 'form-row' }, el('strong', { class: 'small' }, x.m.number), el('span', { class: 'muted small' }, conditionLabel(x.m.condition)), x.condition, x.remarks)))
         : el('p', { class: 'muted small' }, '该界线无界桩 No markers on this line'),
       problem, el('div', { class: 'form-row buttons' }, go, cancel));
@@ -423,13 +426,13 @@ function createLinesTab(section, ctx, { lineFeatures, reload }) {
       condition: select('condition', Object.entries(MARKER_CONDITIONS).map(([k, v]) => [k, v.label])),
       installedOn: input('installedOn', { type: 'date', value: today() }),
     };
-    const pick = el('button', { type: 'button', class: 'small-button' }, '在地图上点选 Pick on map');
+    const pick = el('button', { type: 'button', class: 'small-button' }, biText('在地图上点选 Pick on map'));
     const problem = problemBox();
     const notice = el('div', { class: 'notice', hidden: true });
-    const go = el('button', { type: 'submit', class: 'primary small' }, '添加界桩 Add marker');
-    const cancel = el('button', { type: 'button', class: 'small-button' }, '取消 Cancel');
+    const go = el('button', { type: 'submit', class: 'primary small' }, biText('添加界桩 Add marker'));
+    const cancel = el('button', { type: 'button', class: 'small-button' }, biText('取消 Cancel'));
     const form = el('form', { class: 'panel-form boxed-form', novalidate: true, 'data-form': 'marker' },
-      el('h4', {}, '添加界桩 Add a boundary marker'),
+      el('h4', {}, biText('添加界桩 Add a boundary marker')),
       el('div', { class: 'grid2' }, field('类型 Type', f.type), field('管护方 Kept by', f.keptBy)),
       el('div', { class: 'field-row' }, el('span', {}, '坐标 Coordinates *'), el('span', { class: 'coords' }, f.x, f.y, pick)),
       field('坐标系 CRS', f.crs),
@@ -487,11 +490,11 @@ function createTopologyTab(section, ctx) {
   const { L, map } = ctx;
   const county = ctx.countyCode || '653122000000';
   const parent = select('parent', [[county, `本县各乡镇 Townships of the county (${county})`], [county.slice(0, 4), `地区各县 Counties of the prefecture (${county.slice(0, 4)})`]]);
-  const run = el('button', { type: 'button', class: 'primary small', 'data-action': 'topology' }, '检查 Check');
-  const clear = el('button', { type: 'button', class: 'small-button' }, '清除 Clear');
+  const run = el('button', { type: 'button', class: 'primary small', 'data-action': 'topology' }, biText('检查 Check'));
+  const clear = el('button', { type: 'button', class: 'small-button' }, biText('清除 Clear'));
   const state = el('p', { class: 'panel-state' });
   const out = el('div', {});
-  section.append(el('h3', {}, '拓扑检查 Topology check'),
+  section.append(el('h3', {}, biText('拓扑检查 Topology check')),
     el('p', { class: 'muted small' }, '检查下级区划之间的缝隙、重叠、无效几何和超出上级范围。Checks the units below a parent for gaps, overlaps, invalid geometry and parts outside the parent.'),
     el('div', { class: 'panel-toolbar' }, parent, run, clear), state, out);
   const group = L.layerGroup().addTo(map);

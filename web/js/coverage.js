@@ -2,6 +2,7 @@
 // covered, a township choropleth (byUnit) with its own legend, and the
 // uncovered villages highlighted on the map and listed (click to zoom).
 import { el } from './escape.js';
+import { biText, biHtml } from './i18n.js';
 import { loadCoverage } from './api.js';
 import { typePicker, radios, uniqueName } from './typepick.js';
 import { percent, integer, SCENARIOS, RULES, scenarioLabel } from './text.js';
@@ -89,8 +90,8 @@ export function createCoverage(section, ctx) {
   const asOf = el('input', { type: 'date', class: 'input-date' });
   const onlyChosen = el('input', { type: 'checkbox', checked: true });
   const colourBy = radios(uniqueName('cov-by'), [['share', '村数 By count'], ['populationShare', '人口 By population']], 'share');
-  const show = el('button', { type: 'submit', class: 'primary small' }, '计算并显示 Show coverage');
-  const clear = el('button', { type: 'button', class: 'small-button' }, '清除地图 Clear map');
+  const show = el('button', { type: 'submit', class: 'primary small' }, biText('计算并显示 Show coverage'));
+  const clear = el('button', { type: 'button', class: 'small-button' }, biText('清除地图 Clear map'));
   const state = el('div', { class: 'panel-state', role: 'status', 'aria-live': 'polite' });
   const result = el('div', { class: 'coverage-result' });
   const form = el('form', { class: 'panel-form' },
@@ -109,7 +110,7 @@ export function createCoverage(section, ctx) {
 
   const group = L.layerGroup();
   const legend = legendControl(L);
-  ctx.addOverlay(group, '覆盖分析 Coverage', 4);
+  ctx.addOverlay(group, biHtml('覆盖分析', 'Coverage'), 4);
   group.on('remove', () => legend.remove());
   group.on('add', () => { if (active && !legend._map) legend.addTo(map); });
   let data = null;
@@ -201,11 +202,11 @@ export function createCoverage(section, ctx) {
       return el('li', { title: `${u.code} ${pop}` }, b, el('span', { class: 'muted small' }, ` ${ctx.nameOf(u.parentCode) || u.parentCode || ''}`));
     }));
     result.replaceChildren(summary,
-      el('h4', {}, '各乡镇 By township'),
+      el('h4', {}, biText('各乡镇 By township')),
       el('table', { class: 'data-table' },
         el('thead', {}, el('tr', {}, el('th', {}, '乡镇 Township'), el('th', {}, '覆盖 Cov.'), el('th', {}, '村数 Count'), el('th', {}, '人口 Pop.'))),
         el('tbody', {}, rows)),
-      el('h4', {}, `未覆盖村 Uncovered villages (${unc.length})`),
+      el('h4', {}, biText('未覆盖村 Uncovered villages'), ` (${unc.length})`),
       unc.length ? list : el('p', { class: 'muted' }, '全部覆盖 All covered'));
   }
 

@@ -2,6 +2,7 @@
 // urban / rural community-facility coverage against 100 % / 90 %, and a
 // trend chart of the selected target.
 import { el } from './escape.js';
+import { biText } from './i18n.js';
 import { loadTargets, loadCoverage } from './api.js';
 import { loadEcharts } from './echarts.js';
 import { percent, integer } from './text.js';
@@ -24,7 +25,7 @@ const COMMUNITY = [
 
 export function createDashboard(section, ctx) {
   const asOf = el('input', { type: 'date', class: 'input-date', 'aria-label': '截至日期 As of' });
-  const reload = el('button', { type: 'button', class: 'small-button' }, '刷新 Refresh');
+  const reload = el('button', { type: 'button', class: 'small-button' }, biText('刷新 Refresh'));
   const state = el('div', { class: 'panel-state', role: 'status', 'aria-live': 'polite' });
   const cards = el('div', { class: 'cov-cards' });
   const table = el('div', { class: 'targets-wrap' });
@@ -35,10 +36,10 @@ export function createDashboard(section, ctx) {
       el('label', {}, '截至 As of ', asOf), reload,
       el('span', { class: 'muted small' }, '空 = 今天 empty = today')),
     state,
-    el('h3', {}, '社区综合服务设施覆盖 Community-facility coverage'),
+    el('h3', {}, biText('社区综合服务设施覆盖 Community-facility coverage')),
     cards,
     chartTitle, chartBox,
-    el('h3', {}, '规划目标 Plan targets'),
+    el('h3', {}, biText('规划目标 Plan targets')),
     table,
     el('p', { class: 'muted small' }, '人口与乡镇/村边界为合成数据 Populations and township/village boundaries are synthetic.'));
 

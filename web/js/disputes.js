@@ -4,6 +4,7 @@
 // and the dispute view: status, the frozen reminder while open, timeline,
 // next statuses, another line by drawing, attachments, filing upward.
 import { el } from './escape.js';
+import { biText, biHtml } from './i18n.js';
 import { getJson, sendJson, sendMultipart, query } from './api.js';
 import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, fmtInstant, today, setChildren } from './forms.js';
 import { DISPUTE_STATUS, DISPUTE_LINES } from './gaztext.js';
@@ -23,10 +24,10 @@ export function createDisputes(section, ctx) {
   let all = [];
 
   const toolbar = el('div', { class: 'panel-toolbar' });
-  const listButton = el('button', { type: 'button', class: 'small-button' }, '争议列表 Disputes');
+  const listButton = el('button', { type: 'button', class: 'small-button' }, biText('争议列表 Disputes'));
   toolbar.append(listButton);
   if (ctx.officer) {
-    const add = el('button', { type: 'button', class: 'primary small', 'data-action': 'new-dispute' }, '＋ 登记争议 Log a dispute');
+    const add = el('button', { type: 'button', class: 'primary small', 'data-action': 'new-dispute' }, biText('＋ 登记争议 Log a dispute'));
     add.addEventListener('click', () => showForm());
     toolbar.prepend(add);
   }
@@ -69,7 +70,7 @@ export function createDisputes(section, ctx) {
     }
     const fg = L.featureGroup(parts);
     fg.bindPopup(() => {
-      const b = el('button', { type: 'button', class: 'small-button' }, '查看 View');
+      const b = el('button', { type: 'button', class: 'small-button' }, biText('查看 View'));
       b.addEventListener('click', () => { map.closePopup(); ctx.openDispute(d.id); });
       return el('div', { class: 'popup' }, el('h3', {}, d.title || `#${d.id}`), kvTable([
         ['当事方 Parties', `${dash(d.partyAName)} ↔ ${dash(d.partyBName)}`],
@@ -92,7 +93,7 @@ export function createDisputes(section, ctx) {
     group.clearLayers();
     for (const d of all) disputeLayer(d).addTo(group);
     if (!map.hasLayer(group)) group.addTo(map);
-    if (addOverlayFn) addOverlayFn(group, `边界争议 Boundary disputes <span class="count">${all.length}</span>`, 7);
+    if (addOverlayFn) addOverlayFn(group, `${biHtml('边界争议', 'Boundary disputes')} <span class="count">${all.length}</span>`, 7);
     return group;
   }
 
@@ -105,7 +106,7 @@ export function createDisputes(section, ctx) {
     setChildren(view, el('p', { class: 'panel-state loading' }, '正在加载… Loading…'));
     await loadLayer();
     if (my !== token) return;
-    setChildren(view, el('h3', {}, `边界争议 Boundary disputes (${all.length})`),
+    setChildren(view, el('h3', {}, biText('边界争议 Boundary disputes'), ` (${all.length})`),
       all.length ? dataTable([['#'], ['标题 Title'], ['当事方 Parties'], ['状态 Status'], ['冻结 Frozen']],
         [...all].sort((a, b) => b.id - a.id).map((d) => [`#${d.id}`, d.title, `${dash(d.partyAName)} ↔ ${dash(d.partyBName)}`, statusPill(d.status, d.statusLabel), d.frozen ? el('span', { class: 'overdue' }, '冻结 frozen') : '—']),
         (i) => ({ class: 'clickable', 'data-dispute': String([...all].sort((a, b) => b.id - a.id)[i].id), tabindex: '0' }))
@@ -140,17 +141,17 @@ export function createDisputes(section, ctx) {
     let location = null; // { geometry, layer }
     const lines = [];   // { kind, geometry, remarks, layer }
     const locState = el('span', { class: 'muted small' }, '未画 not drawn');
-    const drawArea = el('button', { type: 'button', class: 'small-button', 'data-action': 'draw-area' }, '▱ 画范围 Draw area');
-    const drawPoint = el('button', { type: 'button', class: 'small-button', 'data-action': 'draw-point' }, '标点 Point');
+    const drawArea = el('button', { type: 'button', class: 'small-button', 'data-action': 'draw-area' }, biText('▱ 画范围 Draw area'));
+    const drawPoint = el('button', { type: 'button', class: 'small-button', 'data-action': 'draw-point' }, biText('标点 Point'));
     const lineKind = lineKindSelect('lineKind');
     const lineRemarks = input('lineRemarks', { placeholder: '说明 remarks' });
-    const drawLine = el('button', { type: 'button', class: 'small-button', 'data-action': 'draw-line' }, '╱ 画线 Draw line');
+    const drawLine = el('button', { type: 'button', class: 'small-button', 'data-action': 'draw-line' }, biText('╱ 画线 Draw line'));
     const lineList = el('ul', { class: 'drawn-lines' });
     const problem = problemBox();
-    const go = el('button', { type: 'submit', class: 'primary small' }, '登记 Log the dispute');
+    const go = el('button', { type: 'submit', class: 'primary small' }, biText('登记 Log the dispute'));
     f.location = drawArea; f.lines = drawLine;
     const form = el('form', { class: 'panel-form', novalidate: true, 'data-form': 'dispute' },
-      el('h3', {}, '登记边界争议 Log a boundary dispute'),
+      el('h3', {}, biText('登记边界争议 Log a boundary dispute')),
       field('标题 Title *', f.title),
       el('div', { class: 'grid2' }, field('甲方 Party A *', f.partyA), field('乙方 Party B *', f.partyB)),
       field('情况说明 Description', f.description),
@@ -174,7 +175,7 @@ export function createDisputes(section, ctx) {
     drawArea.addEventListener('click', () => draw('polygon', { shapeOptions: LOCATION_STYLE, allowIntersection: false }, setLocation));
     drawPoint.addEventListener('click', () => draw('marker', {}, setLocation));
     const renderLines = () => setChildren(lineList, ...lines.map((x, i) => {
-      const rm = el('button', { type: 'button', class: 'link-button small' }, '删除 remove');
+      const rm = el('button', { type: 'button', class: 'link-button small' }, biText('删除 remove'));
       rm.addEventListener('click', () => { draft.removeLayer(x.layer); lines.splice(i, 1); renderLines(); });
       return el('li', {}, swatch(x.kind), ` ${DISPUTE_LINES[x.kind].label}`, x.remarks ? ` · ${x.remarks}` : '', ` · ${x.geometry.coordinates.length} 点 pts `, rm);
     }));
@@ -241,20 +242,20 @@ export function createDisputes(section, ctx) {
         b.addEventListener('click', () => eventForm(s));
         return b;
       });
-      const note = el('button', { type: 'button', class: 'small-button' }, '＋ 记录 Add a note');
+      const note = el('button', { type: 'button', class: 'small-button' }, biText('＋ 记录 Add a note'));
       note.addEventListener('click', () => eventForm(null));
-      const addLine = el('button', { type: 'button', class: 'small-button', 'data-action': 'add-line' }, '╱ 添加线 Add a line');
+      const addLine = el('button', { type: 'button', class: 'small-button', 'data-action': 'add-line' }, biText('╱ 添加线 Add a line'));
       addLine.addEventListener('click', lineForm);
-      const filing = el('button', { type: 'button', class: 'small-button' }, '上报备案 Record filing upward');
+      const filing = el('button', { type: 'button', class: 'small-button' }, biText('上报备案 Record filing upward'));
       filing.addEventListener('click', filingForm);
-      const attach = el('button', { type: 'button', class: 'small-button', 'data-action': 'attach' }, '附件 Attach a file');
+      const attach = el('button', { type: 'button', class: 'small-button', 'data-action': 'attach' }, biText('附件 Attach a file'));
       attach.addEventListener('click', attachForm);
-      blocks.push(el('div', { class: 'case-actions-box' }, el('h4', {}, '操作 Actions'), el('div', { class: 'form-row' }, buttons, note, addLine, attach, filing), actionBox));
+      blocks.push(el('div', { class: 'case-actions-box' }, el('h4', {}, biText('操作 Actions')), el('div', { class: 'form-row' }, buttons, note, addLine, attach, filing), actionBox));
     }
 
     function simpleForm(title, fields, submitLabel, send, attrs = {}) {
       const go = el('button', { type: 'submit', class: 'primary small' }, submitLabel);
-      const cancel = el('button', { type: 'button', class: 'small-button' }, '取消 Cancel');
+      const cancel = el('button', { type: 'button', class: 'small-button' }, biText('取消 Cancel'));
       const form = el('form', { class: 'panel-form boxed-form', novalidate: true, ...attrs }, el('h4', {}, title),
         Object.entries(fields).map(([, [label, node]]) => field(label, node)), problem, el('div', { class: 'form-row buttons' }, go, cancel));
       const nodes = Object.fromEntries(Object.entries(fields).map(([k, [, n]]) => [k, n]));
@@ -265,7 +266,7 @@ export function createDisputes(section, ctx) {
         go.disabled = true;
         try { after(await send(nodes)); } catch (err) {
           go.disabled = false;
-          const reload = el('button', { type: 'button', class: 'small-button' }, '重新加载 Reload');
+          const reload = el('button', { type: 'button', class: 'small-button' }, biText('重新加载 Reload'));
           reload.addEventListener('click', () => showDispute(d.id));
           showProblem(problem, err, nodes, ...(err.status === 409 ? [reload] : []));
         }
@@ -286,7 +287,7 @@ export function createDisputes(section, ctx) {
       const kind = lineKindSelect();
       const remarks = input('remarks');
       const state = el('span', { class: 'muted small' }, '未画 not drawn');
-      const drawBtn = el('button', { type: 'button', class: 'small-button' }, '╱ 画线 Draw');
+      const drawBtn = el('button', { type: 'button', class: 'small-button' }, biText('╱ 画线 Draw'));
       let geometry = null;
       const form = simpleForm('添加线 Add a line', { kind: ['类型 Kind', kind], remarks: ['说明 Remarks', remarks], geometry: ['几何 Geometry *', el('span', { class: 'coords' }, drawBtn, state)] },
         '保存 Save', () => sendJson('POST', `api/boundaries/disputes/${d.id}/lines?${query({ version: d.version })}`, { kind: kind.value, geometry, remarks: val(remarks) }));
@@ -341,15 +342,15 @@ export function createDisputes(section, ctx) {
         ['上报 Filed upward', d.filedUpwardOn ? `${d.filedUpwardOn} · ${dash(d.filedUpwardTo)}` : '未上报 not yet'],
         ['版本 Version', String(d.version)],
       ]),
-      el('h4', {}, `争议线 Lines (${lines.length})`),
+      el('h4', {}, biText('争议线 Lines'), ` (${lines.length})`),
       lines.length ? el('ul', { class: 'drawn-lines' }, lines.map((x) => el('li', {}, swatch(x.kind), ` ${x.kindLabel || (DISPUTE_LINES[x.kind] || {}).label || x.kind}`, x.remarks ? ` · ${x.remarks}` : '')))
         : el('p', { class: 'muted small' }, '无 None'),
-      el('h4', {}, `附件 Attachments (${(d.attachments || []).length})`),
+      el('h4', {}, biText('附件 Attachments'), ` (${(d.attachments || []).length})`),
       (d.attachments || []).length ? dataTable([['文件 File'], ['类型 Kind'], ['大小 Size', 'num'], ['上传 Uploaded']],
         d.attachments.map((a) => [el('a', { href: `api/boundaries/disputes/${d.id}/attachments/${a.id}`, target: '_blank', rel: 'noopener' }, a.fileName),
           dash(a.evidenceKind), `${Math.max(1, Math.round(a.sizeBytes / 1024))} KB`, `${dash(a.uploadedBy)} · ${fmtInstant(a.uploadedAt)}`]))
         : el('p', { class: 'muted small' }, '无 None'),
-      el('h4', {}, '进展 Timeline'),
+      el('h4', {}, biText('进展 Timeline')),
       el('ol', { class: 'timeline' }, (d.timeline || []).map((t, i) => el('li', {},
         el('div', { class: 'tl-head' }, i === 0
           ? el('strong', {}, `登记 Reported → ${DISPUTE_STATUS[t.toStatus] || t.toStatus}`)

@@ -2,6 +2,7 @@
 // division layers (officers and admin: upload → preview → commit) and the
 // export menu (everyone: collection, format, CRS, optional unit → a download link).
 import { el } from './escape.js';
+import { biText } from './i18n.js';
 import { getJson, sendJson, sendMultipart, query } from './api.js';
 import { field, input, select, problemBox, showProblem, val, kvTable, dataTable, setChildren } from './forms.js';
 
@@ -75,7 +76,7 @@ export function initExchange(ctx) {
   if (!map.getPane('imports')) map.createPane('imports').style.zIndex = '615';
   const roles = (me && me.authenticated && me.roles) || [];
   const canImport = roles.some((r) => IMPORT_ROLES.includes(r));
-  const toggle = el('button', { type: 'button', class: 'header-button group-toggle', 'data-group': 'data' }, '数据 Data');
+  const toggle = el('button', { type: 'button', class: 'header-button group-toggle', 'data-group': 'data' }, biText('数据 Data'));
   beforeNode.before(toggle);
   panel.group('data', toggle, '数据交换 Data exchange');
   let importTab = null;
@@ -114,11 +115,11 @@ function createImportTab(section, ctx) {
   const crsTextRow = field('坐标系代码 CRS code', f.crsText);
   crsTextRow.hidden = true;
   const csvBox = el('fieldset', { class: 'csv-columns', hidden: true },
-    el('legend', {}, 'CSV 列 Columns（经纬度列或 WKT 列 lon/lat or WKT）'),
+    el('legend', {}, biText('CSV 列 Columns（经纬度列或 WKT 列 lon/lat or WKT）')),
     el('div', { class: 'grid2' }, field('经度列 Longitude column', f.lonColumn), field('纬度列 Latitude column', f.latColumn),
       field('WKT 列 WKT column', f.wktColumn)));
   const upProblem = problemBox();
-  const upload = el('button', { type: 'submit', class: 'primary small', 'data-action': 'upload' }, '上传并预览 Upload & preview');
+  const upload = el('button', { type: 'submit', class: 'primary small', 'data-action': 'upload' }, biText('上传并预览 Upload & preview'));
   const upState = el('p', { class: 'panel-state', role: 'status' });
   const uploadForm = el('form', { class: 'panel-form import-upload', novalidate: true },
     el('p', { class: 'muted small intro' }, '上传区划边界文件：先预览，确认后再写入；提交前不保存任何数据。',
@@ -213,9 +214,9 @@ function createImportTab(section, ctx) {
     const problems = p.problems || [];
     const fields = p.fields || [];
 
-    const back = el('button', { type: 'button', class: 'small-button', 'data-action': 'back' }, '← 重新上传 Upload again');
+    const back = el('button', { type: 'button', class: 'small-button', 'data-action': 'back' }, biText('← 重新上传 Upload again'));
     back.addEventListener('click', backToUpload);
-    const zoom = el('button', { type: 'button', class: 'small-button', 'data-action': 'zoom-extent', disabled: !bounds }, '缩放到范围 Zoom to extent');
+    const zoom = el('button', { type: 'button', class: 'small-button', 'data-action': 'zoom-extent', disabled: !bounds }, biText('缩放到范围 Zoom to extent'));
     zoom.addEventListener('click', () => { if (bounds) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 14 }); });
 
     const ext = Array.isArray(p.extent) && p.extent.length === 4
@@ -240,7 +241,7 @@ function createImportTab(section, ctx) {
     const MAX = 300;
     const shown = problems.slice(0, MAX);
     const problemsBox = problems.length ? el('div', { class: 'import-problems' },
-      el('h4', {}, `问题清单 Problems (${p.problemCount ?? problems.length})`),
+      el('h4', {}, biText('问题清单 Problems'), ` (${p.problemCount ?? problems.length})`),
       el('p', { class: 'muted small' }, '要素序号从 0 开始；点击有坐标的行在地图上标出位置。',
         ' Feature numbers are 0-based; click a row with a location to mark it on the map.',
         problems.length > MAX ? ` 仅显示前 ${MAX} 条 Showing the first ${MAX}.` : ''),
@@ -279,7 +280,7 @@ function createImportTab(section, ctx) {
     const commitState = el('p', { class: 'panel-state', role: 'status' });
     const resultBox = el('div', { class: 'import-result' });
     const commitForm = el('form', { class: 'panel-form boxed-form import-commit', novalidate: true },
-      el('h4', {}, '提交 Commit'),
+      el('h4', {}, biText('提交 Commit')),
       field('代码字段 Code field（行政区划代码 unit code）', codeField),
       invalidBox,
       el('p', { class: 'muted small' }, '全部要素在一个事务中写入，任何要素有问题则全部不导入。 All features are written in one transaction; if any has a problem nothing is stored.'),
@@ -315,7 +316,7 @@ function createImportTab(section, ctx) {
 
     setChildren(previewBox,
       el('div', { class: 'form-row' }, back, zoom),
-      el('h3', {}, '预览 Preview'),
+      el('h3', {}, biText('预览 Preview')),
       summary, warnBox, problemsBox, commitForm, resultBox);
     ctx.panel.scrollTop();
   }
@@ -323,7 +324,7 @@ function createImportTab(section, ctx) {
   async function showResult(p, r, commitForm, resultBox, back) {
     setStep(3);
     commitForm.hidden = true;
-    const again = el('button', { type: 'button', class: 'small-button', 'data-action': 'new-import' }, '新的导入 New import');
+    const again = el('button', { type: 'button', class: 'small-button', 'data-action': 'new-import' }, biText('新的导入 New import'));
     again.addEventListener('click', backToUpload);
     const reloadState = el('p', { class: 'panel-state loading', role: 'status' }, '正在刷新地图图层… Reloading the map layers…');
     setChildren(resultBox,

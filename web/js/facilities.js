@@ -3,6 +3,7 @@
 // grey. Popups show the record (dates and capacity only reach logged-in
 // staff) with edit / delete buttons for planners.
 import { el } from './escape.js';
+import { biText } from './i18n.js';
 import { loadFacilities } from './api.js';
 import { POPUP_OPTIONS } from './layers.js';
 import { groupOf, FACILITY_STATUS, OPERATORS, SYNTHETIC, typeName, integer } from './text.js';
@@ -50,8 +51,8 @@ function popupContent(f, ctx, actions) {
 
   let buttons = null;
   if (ctx.canEdit) {
-    const edit = el('button', { type: 'button', class: 'small-button' }, '编辑 Edit');
-    const del = el('button', { type: 'button', class: 'small-button danger' }, '删除 Delete');
+    const edit = el('button', { type: 'button', class: 'small-button' }, biText('编辑 Edit'));
+    const del = el('button', { type: 'button', class: 'small-button danger' }, biText('删除 Delete'));
     const msg = el('span', { class: 'popup-msg', role: 'status' });
     edit.addEventListener('click', () => actions.edit(f));
     let armed = false;

@@ -4,6 +4,7 @@
 // kept; a 422 "outside the county" asks for confirmation and resubmits with
 // confirmOutside=true.
 import { el } from './escape.js';
+import { biText } from './i18n.js';
 import { saveFacility } from './api.js';
 import { startPick, stopPick } from './mappick.js';
 import { FACILITY_STATUS, OPERATORS, groupOf, typeName } from './text.js';
@@ -36,7 +37,7 @@ export function createFacilityEditor(section, ctx, facilities) {
       count.set(k, (count.get(k) || 0) + 1);
     }
     summary.replaceChildren(
-      el('h3', {}, `民政设施 Facilities (${list.length})`),
+      el('h3', {}, biText('民政设施 Facilities'), ` (${list.length})`),
       el('table', { class: 'data-table' },
         el('thead', {}, el('tr', {}, el('th', {}, '类型 Type'), statuses.map((s) => el('th', { class: 'num' }, FACILITY_STATUS[s].split(' ')[0])))),
         el('tbody', {}, ctx.types.map((t) => el('tr', {},
@@ -54,7 +55,7 @@ export function createFacilityEditor(section, ctx, facilities) {
   }
 
   // ---- the form (planners) ----
-  const addButton = el('button', { type: 'button', class: 'primary small', 'data-action': 'add-facility' }, '＋ 添加设施 Add facility');
+  const addButton = el('button', { type: 'button', class: 'primary small', 'data-action': 'add-facility' }, biText('＋ 添加设施 Add facility'));
   editorBox.append(addButton);
   const heading = el('h3', {});
   const problem = el('div', { class: 'problem', role: 'alert', hidden: true });
@@ -71,9 +72,9 @@ export function createFacilityEditor(section, ctx, facilities) {
   for (const [k] of NUMBER_FIELDS) f[k] = el('input', { type: 'number', name: k, min: '0', step: k === 'floorAreaM2' ? 'any' : '1', class: 'input-num' });
   f.lon = el('input', { type: 'number', name: 'lon', step: 'any', class: 'input-coord' });
   f.lat = el('input', { type: 'number', name: 'lat', step: 'any', class: 'input-coord' });
-  const place = el('button', { type: 'button', class: 'small-button' }, '在地图上点选 Pick on map');
-  const save = el('button', { type: 'submit', class: 'primary small' }, '保存 Save');
-  const cancel = el('button', { type: 'button', class: 'small-button' }, '取消 Cancel');
+  const place = el('button', { type: 'button', class: 'small-button' }, biText('在地图上点选 Pick on map'));
+  const save = el('button', { type: 'submit', class: 'primary small' }, biText('保存 Save'));
+  const cancel = el('button', { type: 'button', class: 'small-button' }, biText('取消 Cancel'));
   const field = (label, input, cls = '') => el('label', { class: `field-row ${cls}` }, el('span', {}, label), input);
   const bedRows = NUMBER_FIELDS.filter(([, , c]) => c === 'beds').map(([k, label]) => field(label, f[k], 'beds-field'));
   const form = el('form', { class: 'panel-form facility-form', hidden: true, novalidate: true },
@@ -207,7 +208,7 @@ export function createFacilityEditor(section, ctx, facilities) {
     } catch (err) {
       notice.hidden = true;
       if (err.status === 422 && !confirmOutside) {
-        const yes = el('button', { type: 'button', class: 'small-button danger', 'data-action': 'confirm-outside' }, '确认在县外，仍然保存 Yes, save outside the county');
+        const yes = el('button', { type: 'button', class: 'small-button danger', 'data-action': 'confirm-outside' }, biText('确认在县外，仍然保存 Yes, save outside the county'));
         yes.addEventListener('click', () => submit(true));
         showProblem(`${err.title || '位置在县外 Outside the county'} (HTTP 422)`, err.detail, el('div', { class: 'confirm-row' }, yes), err.parameter);
         pendingOutside = true;

@@ -2,8 +2,9 @@
 // fields, problem display (RFC 9457 detail next to the form, the field named
 // by `parameter` outlined, what the user typed kept), debounce, formatting.
 import { el } from './escape.js';
+import { biText } from './i18n.js';
 
-export const field = (label, input, cls = '') => el('label', { class: `field-row ${cls}` }, el('span', {}, label), input);
+export const field = (label, input, cls = '') => el('label', { class: `field-row ${cls}` }, el('span', {}, typeof label === 'string' ? biText(label) : label), input);
 
 export const input = (name, attrs = {}) => el('input', { name, autocomplete: 'off', ...attrs });
 export const textarea = (name, attrs = {}) => el('textarea', { name, rows: '2', ...attrs });

@@ -2,6 +2,7 @@
 // header button and panel tabs (name page, announcements, naming cases for
 // officers), the place-names layer, right-click "nearby names".
 import { el } from './escape.js';
+import { biText, biHtml } from './i18n.js';
 import { getJson } from './api.js';
 import { initSearch } from './search.js';
 import { createPlaceLayer, placePopupContent, createPlacePage, createAnnouncements } from './places.js';
@@ -21,7 +22,7 @@ export async function initGazetteer({ L, map, addOverlay, status, nameOf, me, pa
   // Header: search box after the title, and the panel button.
   const searchBox = el('div', { class: 'search-wrap' });
   document.querySelector('.app-header .brand').after(searchBox);
-  const toggle = el('button', { type: 'button', class: 'header-button group-toggle', 'data-group': 'places' }, '地名 Place names');
+  const toggle = el('button', { type: 'button', class: 'header-button group-toggle', 'data-group': 'places' }, biText('地名 Place names'));
   beforeNode.before(toggle);
   panel.group('places', toggle, '地名 Place names');
 
@@ -38,7 +39,7 @@ export async function initGazetteer({ L, map, addOverlay, status, nameOf, me, pa
   async function reloadLayer() {
     try {
       const features = await layer.load();
-      addOverlay(layer.group, `标准地名 Place names <span class="count">${features.length}</span>`, 4);
+      addOverlay(layer.group, `${biHtml('标准地名', 'Place names')} <span class="count">${features.length}</span>`, 4);
     } catch (err) {
       status.error('place-names', '地名图层加载失败 Place-names layer failed to load', err);
     }

@@ -1,12 +1,13 @@
 // Legend control: colour key, label zoom hint and the synthetic-data note.
 import { el } from './escape.js';
+import { bi, biText } from './i18n.js';
 import { COLORS, TOWNSHIP_PALETTE } from './layers.js';
 import { SYNTHETIC_SHORT, FACILITY_GROUPS } from './text.js';
 
 const line = (color, weight, dash) =>
   el('span', { class: 'swatch swatch-line', style: `border-top:${weight}px ${dash ? 'dashed' : 'solid'} ${color}` });
 const fill = (color) => el('span', { class: 'swatch swatch-fill', style: `background:${color}` });
-const item = (swatch, text) => el('li', {}, swatch, el('span', {}, text));
+const item = (swatch, text) => el('li', {}, swatch, el('span', {}, typeof text === 'string' ? biText(text) : text));
 const dot = (style) => el('span', { class: 'swatch swatch-dot' }, el('span', { style }));
 
 export function legendControl(L, villageLabelZoom) {
@@ -15,7 +16,7 @@ export function legendControl(L, villageLabelZoom) {
     const strip = el('span', { class: 'swatch swatch-strip' },
       TOWNSHIP_PALETTE.slice(0, 8).map((c) => el('span', { style: `background:${c}` })));
     const node = el('details', { class: 'legend', open: true },
-      el('summary', {}, '图例 Legend'),
+      el('summary', {}, biText('图例 Legend')),
       el('ul', {},
         item(line(COLORS.focus, 3), '本县 County of interest'),
         item(line(COLORS.neighbour, 1.5), '邻县 Neighbouring counties'),
@@ -24,9 +25,9 @@ export function legendControl(L, villageLabelZoom) {
         item(fill(COLORS.urban), '社区（居委会）Urban community'),
         item(fill(COLORS.rural), '村（村委会）Village'),
       ),
-      el('p', { class: 'legend-sub' }, '民政设施 Facilities'),
+      el('p', { class: 'legend-sub' }, biText('民政设施 Facilities')),
       el('ul', { class: 'legend-grid' },
-        Object.values(FACILITY_GROUPS).map((g) => item(dot(`background:${g.color}`), `${g.zh} ${g.en}`))),
+        Object.values(FACILITY_GROUPS).map((g) => item(dot(`background:${g.color}`), bi(g.zh, g.en)))),
       el('ul', { class: 'legend-grid' },
         item(dot('background:#607d8b;border:1.5px solid #fff'), '运营 Operating'),
         item(dot('background:#fff;border:2px dashed #607d8b'), '规划 Planned'),
@@ -36,8 +37,8 @@ export function legendControl(L, villageLabelZoom) {
         item(el('span', { class: 'swatch swatch-fill hatch-newly' }), '新覆盖村 Newly covered'),
         item(el('span', { class: 'swatch' }, el('span', { class: 'site-icon legend-site' }, '1')), '选址 Proposed site'),
       ),
-      el('p', { class: 'legend-hint' }, `村名在缩放级别 ≥ ${villageLabelZoom} 时显示 Village names at zoom ≥ ${villageLabelZoom}`),
-      el('p', { class: 'legend-synthetic' }, el('strong', {}, '合成 Synthetic: '), SYNTHETIC_SHORT));
+      el('p', { class: 'legend-hint' }, bi(`村名在缩放级别 ≥ ${villageLabelZoom} 时显示`, `Village names at zoom ≥ ${villageLabelZoom}`)),
+      el('p', { class: 'legend-synthetic' }, el('strong', {}, bi('合成', 'Synthetic'), ': '), biText(SYNTHETIC_SHORT)));
     L.DomEvent.disableClickPropagation(node);
     L.DomEvent.disableScrollPropagation(node);
     return node;

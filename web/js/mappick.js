@@ -3,6 +3,7 @@
 // features do not react to clicks (no popups), the cursor is a crosshair and
 // a hint with a cancel button is shown over the map.
 import { el } from './escape.js';
+import { biText } from './i18n.js';
 
 let active = null;
 
@@ -14,7 +15,7 @@ let active = null;
 export function startPick(map, { hint, onPick, onStop }) {
   stopPick();
   const container = map.getContainer();
-  const cancel = el('button', { type: 'button', class: 'pick-cancel' }, '结束 Done (Esc)');
+  const cancel = el('button', { type: 'button', class: 'pick-cancel' }, biText('结束 Done (Esc)'));
   const box = el('div', { class: 'pick-hint', role: 'status' }, el('span', {}, hint), cancel);
   container.parentElement.append(box);
   const click = (e) => onPick(e.latlng);

@@ -3,6 +3,7 @@
 // and the case view with the allowed actions (each with the small form it
 // needs), deadlines with overdue flags and the steps timeline.
 import { el } from './escape.js';
+import { biText } from './i18n.js';
 import { getJson, sendJson, query } from './api.js';
 import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, debounce, fmtInstant, today, setChildren } from './forms.js';
 import { CASE_KINDS, CASE_STATES, CONFLICT_KINDS, REPORT_KINDS, actionLabel } from './gaztext.js';
@@ -13,8 +14,8 @@ const statePill = (s, label) => el('span', { class: `status-pill case-${String(s
 /** ctx: { L, map, categories, categoryLabel, nameOf, units:[{code,name,level}], openPlace, placesChanged } */
 export function createNaming(section, ctx) {
   const toolbar = el('div', { class: 'panel-toolbar' });
-  const newButton = el('button', { type: 'button', class: 'primary small', 'data-action': 'new-application' }, '＋ 新申请 New application');
-  const listButton = el('button', { type: 'button', class: 'small-button' }, '案件列表 Case list');
+  const newButton = el('button', { type: 'button', class: 'primary small', 'data-action': 'new-application' }, biText('＋ 新申请 New application'));
+  const listButton = el('button', { type: 'button', class: 'small-button' }, biText('案件列表 Case list'));
   toolbar.append(newButton, listButton);
   const view = el('div', { class: 'naming-view' });
   section.append(toolbar, view);
@@ -36,7 +37,7 @@ export function createNaming(section, ctx) {
     const my = ++token;
     clearMarker();
     const state = el('p', { class: 'panel-state loading' }, '正在加载案件… Loading cases…');
-    setChildren(view, el('h3', {}, '命名、更名案件 Naming and renaming cases'), state);
+    setChildren(view, el('h3', {}, biText('命名、更名案件 Naming and renaming cases')), state);
     try {
       const cases = await getJson('api/naming/cases');
       if (my !== token) return;
@@ -106,11 +107,11 @@ export function createNaming(section, ctx) {
     const current = el('span', { class: 'muted small' }, prefill.currentName ? `现名 Current name: ${prefill.currentName}` : '');
     const placeRow = el('div', { class: 'field-row' }, el('span', {}, '更名的地名编号 Place to rename (ID)'), el('span', { class: 'coords' }, f.placeId, current));
     const check = el('div', { class: 'check-box', 'aria-live': 'polite' }, el('span', { class: 'muted small' }, '输入名称、类别和所在政区后自动检查。Enter the name, category and unit to check it.'));
-    const pick = el('button', { type: 'button', class: 'small-button' }, '在地图上点选 Pick on map');
+    const pick = el('button', { type: 'button', class: 'small-button' }, biText('在地图上点选 Pick on map'));
     const problem = problemBox();
-    const submit = el('button', { type: 'submit', class: 'primary small' }, '提交申请 Submit');
+    const submit = el('button', { type: 'submit', class: 'primary small' }, biText('提交申请 Submit'));
     const form = el('form', { class: 'panel-form naming-form', novalidate: true },
-      el('h3', {}, '命名、更名申请 Application'),
+      el('h3', {}, biText('命名、更名申请 Application')),
       field('类型 Kind', f.kind),
       placeRow,
       field('类别 Category *', f.category),
@@ -241,7 +242,7 @@ export function createNaming(section, ctx) {
       (c.announcementOverdue || c.filingOverdue) ? el('div', { class: 'problem' },
         c.announcementOverdue ? el('div', {}, `公告逾期 Announcement overdue (due ${c.announcementDue})`) : null,
         c.filingOverdue ? el('div', {}, `备案逾期 Filing overdue (due ${c.filingDue})`) : null) : null,
-      (c.allowedActions || []).length ? el('div', { class: 'case-actions-box' }, el('h4', {}, '下一步 Next steps'), buttons, actionBox)
+      (c.allowedActions || []).length ? el('div', { class: 'case-actions-box' }, el('h4', {}, biText('下一步 Next steps')), buttons, actionBox)
         : el('p', { class: 'muted small' }, '案件已结束，无可用操作 The case is closed: no further actions.'),
       kvTable([
         c.currentName ? ['现名 Current name', c.currentName] : null,
@@ -267,10 +268,10 @@ export function createNaming(section, ctx) {
         ['申请人 Created', `${dash(c.createdBy)} · ${fmtInstant(c.createdAt)}`],
         ['版本 Version', String(c.version)],
       ]),
-      el('h4', {}, `公众意见 Comments (${(c.comments || []).length})`),
+      el('h4', {}, biText('公众意见 Comments'), ` (${(c.comments || []).length})`),
       (c.comments || []).length ? dataTable([['收到 Received'], ['提出人 Author'], ['意见 Comment'], ['处理 Handling']],
         c.comments.map((m) => [m.receivedOn, m.author, m.content, m.handling])) : el('p', { class: 'muted small' }, '无 None'),
-      el('h4', {}, '办理过程 Steps'),
+      el('h4', {}, biText('办理过程 Steps')),
       el('ol', { class: 'timeline' }, (c.steps || []).map((s) => el('li', {},
         el('div', { class: 'tl-head' }, el('strong', {}, actionLabel(s.action)),
           s.fromState !== s.toState ? el('span', {}, ` ${CASE_STATES[s.fromState] || dash(s.fromState)} → ${CASE_STATES[s.toState] || s.toState}`) : null),
@@ -323,7 +324,7 @@ export function createNaming(section, ctx) {
     }
     const problem = problemBox();
     const go = el('button', { type: 'submit', class: `primary small${needsRemarks ? ' danger-bg' : ''}` }, actionLabel(action));
-    const cancel = el('button', { type: 'button', class: 'small-button' }, '取消 Cancel');
+    const cancel = el('button', { type: 'button', class: 'small-button' }, biText('取消 Cancel'));
     const form = el('form', { class: 'panel-form action-form', novalidate: true, 'data-form': action.toLowerCase() },
       el('h4', {}, actionLabel(action)), rows, problem, el('div', { class: 'form-row buttons' }, go, cancel));
     cancel.addEventListener('click', () => form.remove());
@@ -342,7 +343,7 @@ export function createNaming(section, ctx) {
         if (action === 'PUBLISH' && ctx.placesChanged) ctx.placesChanged();
       } catch (err) {
         go.disabled = false;
-        const reload = el('button', { type: 'button', class: 'small-button' }, '重新加载案件 Reload the case');
+        const reload = el('button', { type: 'button', class: 'small-button' }, biText('重新加载案件 Reload the case'));
         reload.addEventListener('click', () => showCase(c.id));
         showProblem(problem, err, f, ...(err.status === 409 ? [reload] : []));
       }

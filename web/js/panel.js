@@ -1,18 +1,24 @@
 // The side panel: opened from header buttons, one tab per concern. Tabs are
 // grouped (planning, place names, boundaries); each group has its own header
 // button and only its tabs are shown. Tabs are registered by their modules:
-// { id, label, init(section) -> { show() } }.
+// { id, label, init(section) -> { show() } }. Labels and titles given as
+// "中文 English" strings are rendered bilingually (i18n.js).
 import { el } from './escape.js';
+import { biText, biAttr } from './i18n.js';
 
 export function createPanel({ container, toggle, onResize, onOpen, title = '规划 Planning' }) {
   const tabs = [];
   const groups = new Map();
   const tabBar = el('div', { class: 'panel-tabs', role: 'tablist' });
   const body = el('div', { class: 'panel-body' });
-  const heading = el('h2', {}, title);
-  const close = el('button', { type: 'button', class: 'panel-close', title: '关闭 Close', 'aria-label': '关闭 Close' }, '×');
+  const heading = el('h2', {}, biText(title));
+  const close = el('button', { type: 'button', class: 'panel-close' }, '×');
+  biAttr(close, 'title', '关闭', 'Close');
+  biAttr(close, 'aria-label', '关闭', 'Close');
   container.append(el('div', { class: 'panel-head' }, heading, close), tabBar, body);
   let current = null;
+  const listeners = [];
+  const changed = () => { for (const fn of listeners) { try { fn(); } catch (err) { console.error(err); } } };
 
   function markToggles() {
     for (const [name, g] of groups) {
@@ -26,6 +32,7 @@ export function createPanel({ container, toggle, onResize, onOpen, title = '规�
     container.hidden = true;
     markToggles();
     onResize();
+    changed();
   }
 
   function select(id) {
@@ -35,7 +42,7 @@ export function createPanel({ container, toggle, onResize, onOpen, title = '规�
     container.hidden = false;
     if (wasHidden) { onResize(); if (onOpen) onOpen(); }
     const g = groups.get(tab.group);
-    heading.textContent = g ? g.title : title;
+    heading.replaceChildren(biText(g ? g.title : title));
     if (g) g.last = tab.id;
     const visible = tabs.filter((t) => t.group === tab.group);
     for (const t of tabs) {
@@ -48,6 +55,7 @@ export function createPanel({ container, toggle, onResize, onOpen, title = '规�
     current = tab;
     markToggles();
     tab.api.show();
+    changed();
     return tab.api;
   }
 
@@ -74,7 +82,7 @@ export function createPanel({ container, toggle, onResize, onOpen, title = '规�
 
   return {
     add(id, label, init, groupName = 'planning') {
-      const button = el('button', { type: 'button', role: 'tab', class: 'panel-tab', 'data-tab': id, hidden: true }, label);
+      const button = el('button', { type: 'button', role: 'tab', class: 'panel-tab', 'data-tab': id, hidden: true }, biText(label));
       const section = el('section', { class: 'panel-section', role: 'tabpanel', 'data-tab': id, hidden: true });
       tabBar.append(button);
       body.append(section);
@@ -85,6 +93,13 @@ export function createPanel({ container, toggle, onResize, onOpen, title = '规�
     },
     group,
     select,
+    openGroup,
+    hasTab: (id) => tabs.some((t) => t.id === id),
+    hasGroup: (name) => groups.has(name),
+    /** Called after a tab is shown or the panel is closed. */
+    onChange: (fn) => listeners.push(fn),
+    /** { group, tab } of the open panel, or null. */
+    state: () => (container.hidden || !current ? null : { group: current.group, tab: current.id }),
     open: () => openGroup('planning'),
     close: hide,
     isOpen: (id) => !container.hidden && !!current && current.id === id,

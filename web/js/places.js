@@ -2,6 +2,7 @@
 // other names, history, "as of" lookup; for officers the edit form and
 // "apply to rename"), the public announcements, and the place-names layer.
 import { el } from './escape.js';
+import { biText } from './i18n.js';
 import { getJson, sendJson, query, loadCollection } from './api.js';
 import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, uyghur, today, setChildren } from './forms.js';
 import { ALT_KINDS, PLACE_STATUS, CASE_KINDS, CASE_STATES } from './gaztext.js';
@@ -48,7 +49,7 @@ export function createPlaceLayer(ctx) {
 
 /** Popup for a chosen search result / layer point, with a button to the name's page. */
 export function placePopupContent(r, ctx) {
-  const details = el('button', { type: 'button', class: 'small-button', 'data-action': 'place-details' }, '详情 Details');
+  const details = el('button', { type: 'button', class: 'small-button', 'data-action': 'place-details' }, biText('详情 Details'));
   details.addEventListener('click', () => { ctx.map.closePopup(); ctx.openPlace(r.id); });
   return el('div', { class: 'popup place-popup' },
     el('h3', {}, r.name || '—', r.status && r.status !== 'STANDARD' ? el('span', { class: 'badge' }, PLACE_STATUS[r.status] || r.status) : null),
@@ -89,18 +90,18 @@ export function createPlacePage(section, ctx) {
   function render(data) {
     const p = data.place || {};
     const alt = (p.altNames || []);
-    const showOnMap = el('button', { type: 'button', class: 'small-button' }, '在地图上显示 Show on map');
+    const showOnMap = el('button', { type: 'button', class: 'small-button' }, biText('在地图上显示 Show on map'));
     showOnMap.addEventListener('click', () => ctx.showPlace({ id: p.id, name: p.standardName, romanized: p.romanized, uyghurName: p.uyghurName, category: p.category, unitCode: p.unitCode, lon: p.lon, lat: p.lat, status: p.status }, { keepPanel: true }));
     const actions = el('div', { class: 'form-row' }, typeof p.lon === 'number' ? showOnMap : null);
     if (ctx.officer && p.status !== 'HISTORICAL') {
-      const rename = el('button', { type: 'button', class: 'small-button', 'data-action': 'apply-rename' }, '申请更名 Apply to rename');
+      const rename = el('button', { type: 'button', class: 'small-button', 'data-action': 'apply-rename' }, biText('申请更名 Apply to rename'));
       rename.addEventListener('click', () => ctx.applyRename(p));
       actions.append(rename);
     }
 
     // "as of" lookup
     const asOf = el('input', { type: 'date', name: 'asOf', value: today() });
-    const asOfGo = el('button', { type: 'button', class: 'small-button' }, '查询 Look up');
+    const asOfGo = el('button', { type: 'button', class: 'small-button' }, biText('查询 Look up'));
     const asOfOut = el('span', { class: 'asof-out', role: 'status' });
     asOfGo.addEventListener('click', async () => {
       if (!asOf.value) return;
@@ -141,13 +142,13 @@ export function createPlacePage(section, ctx) {
         ['数据来源 Source', el('span', { class: 'muted small' }, dash(p.source))],
         ['版本 Version', String(p.version ?? '—')],
       ]),
-      el('h4', {}, `其他名称 Other names (${alt.length})`),
+      el('h4', {}, biText('其他名称 Other names'), ` (${alt.length})`),
       alt.length ? dataTable([['名称 Name'], ['拼写 Romanized'], ['类型 Kind'], ['语言 Lang.'], ['有效期 Valid']],
         alt.map((a) => [
           a.language && /^ug/i.test(a.language) ? uyghur(a.name) : a.name,
           a.romanized, ALT_KINDS[a.kind] || a.kind, a.language,
           `${dash(a.validFrom)} – ${a.validTo || '—'}`])) : el('p', { class: 'muted small' }, '无 None'),
-      el('h4', {}, `命名更名记录 History (${(data.history || []).length})`),
+      el('h4', {}, biText('命名更名记录 History'), ` (${(data.history || []).length})`),
       (data.history || []).length ? dataTable([['案件 Case'], ['类型 Kind'], ['名称 Name'], ['状态 State'], ['批准 Approved'], ['文号 Doc. no.']],
         data.history.map((h) => {
           const link = ctx.officer ? el('button', { type: 'button', class: 'link-button' }, `#${h.caseId}`) : `#${h.caseId}`;
@@ -155,7 +156,7 @@ export function createPlacePage(section, ctx) {
           return [link, CASE_KINDS[h.kind] || h.kind, h.name, CASE_STATES[h.state] || h.state,
             `${dash(h.approvedOn)}${h.approvingBody && h.approvingBody !== 'null' ? ` · ${h.approvingBody}` : ''}`, dash(h.documentNumber)];
         })) : el('p', { class: 'muted small' }, '无 None'),
-      el('h4', {}, '某日名称 Name as of a date'),
+      el('h4', {}, biText('某日名称 Name as of a date')),
       el('div', { class: 'form-row' }, asOf, asOfGo, asOfOut),
       ctx.officer ? editForm(p) : null);
   }
@@ -177,7 +178,7 @@ export function createPlacePage(section, ctx) {
     f.protectedName.checked = !!p.protectedName;
     const problem = problemBox();
     const notice = el('div', { class: 'notice ok', role: 'status', hidden: true });
-    const save = el('button', { type: 'submit', class: 'primary small' }, '保存 Save');
+    const save = el('button', { type: 'submit', class: 'primary small' }, biText('保存 Save'));
     const form = el('form', { class: 'panel-form place-edit', novalidate: true },
       el('h4', {}, '编辑地名信息 Edit the record', el('span', { class: 'muted small' }, ` · 版本 version ${p.version}`)),
       el('p', { class: 'muted small' }, '标准名称只能通过更名程序修改。The standard name changes only through the renaming procedure.'),
@@ -207,7 +208,7 @@ export function createPlacePage(section, ctx) {
       } catch (err) {
         save.disabled = false;
         if (err.status === 409) {
-          const reload = el('button', { type: 'button', class: 'small-button' }, '重新加载 Reload');
+          const reload = el('button', { type: 'button', class: 'small-button' }, biText('重新加载 Reload'));
           reload.addEventListener('click', () => load(p.id));
           showProblem(problem, { ...err, detail: `他人已修改此记录，请重新加载后再改。Someone else changed it — reload and apply your change again. (${err.detail || ''})` }, f, reload);
         } else showProblem(problem, err, f);
@@ -224,7 +225,7 @@ export function createAnnouncements(section, ctx) {
   const state = el('p', { class: 'panel-state' });
   const exportLinks = el('div', { class: 'form-row export-links' });
   const list = el('div', {});
-  section.append(el('h3', {}, '地名公告 Announcements of standard names'),
+  section.append(el('h3', {}, biText('地名公告 Announcements of standard names')),
     el('p', { class: 'muted small' }, '经批准并公告、备案后生效的地名。Names approved, announced and filed.'),
     exportLinks, state, list);
   let loaded = false;

@@ -2,6 +2,7 @@
 // the header button, and "facilities changed" → map, dashboard and coverage
 // refresh at once.
 import { el } from './escape.js';
+import { biText, biHtml } from './i18n.js';
 import { loadFacilityTypes, deleteFacility } from './api.js';
 import { createFacilityLayer } from './facilities.js';
 import { createPanel } from './panel.js';
@@ -25,7 +26,7 @@ export async function initPlanner({ L, map, addOverlay, status, nameOf, me, town
   };
 
   // Header button (before the user area).
-  const toggle = el('button', { type: 'button', class: 'header-button planning-toggle', 'aria-controls': 'panel', 'aria-expanded': 'false' }, '规划 Planning');
+  const toggle = el('button', { type: 'button', class: 'header-button planning-toggle', 'aria-controls': 'panel', 'aria-expanded': 'false' }, biText('规划 Planning'));
   document.getElementById('user').before(toggle);
 
   status.loading('types', '正在加载设施类型… Loading facility types…');
@@ -55,7 +56,7 @@ export async function initPlanner({ L, map, addOverlay, status, nameOf, me, town
     try {
       const list = await facilities.reload();
       status.done('facilities');
-      addOverlay(facilities.group, `民政设施 Facilities <span class="count">${list.length}</span>`, 3);
+      addOverlay(facilities.group, `${biHtml('民政设施', 'Facilities')} <span class="count">${list.length}</span>`, 3);
     } catch (err) {
       status.done('facilities');
       status.error('facilities', '设施加载失败 Facilities failed to load', err);

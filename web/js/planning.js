@@ -3,6 +3,7 @@
 // optimiser, show the chosen sites as numbered markers with the newly covered
 // villages highlighted, and list previous runs (click to show again).
 import { el } from './escape.js';
+import { biText, biHtml } from './i18n.js';
 import { createRun, loadRuns, loadRun } from './api.js';
 import { typePicker, radios, uniqueName } from './typepick.js';
 import { startPick, stopPick } from './mappick.js';
@@ -17,7 +18,7 @@ const siteIcon = (L, n, cls = '') => L.divIcon({ className: cls ? `${cls}-marker
 export function createPlanning(section, ctx) {
   const { L, map } = ctx;
   const group = L.layerGroup();
-  ctx.addOverlay(group, '选址方案 Site plan', 5);
+  ctx.addOverlay(group, biHtml('选址方案', 'Site plan'), 5);
 
   if (!ctx.canEdit) {
     section.append(el('p', { class: 'panel-note' }, ctx.loggedIn
@@ -40,10 +41,10 @@ export function createPlanning(section, ctx) {
   const weighting = radios(uniqueName('plan-w'), [['COUNT', '村数 Villages'], ['POPULATION', '人口 Population']], 'COUNT');
   const scenario = radios(uniqueName('plan-scn'), Object.entries(SCENARIOS), 'current');
   const candMode = radios(uniqueName('plan-cand'), [['villages', '全部村的人口点 Every village'], ['drawn', '地图点选 Points I click']], 'villages');
-  const drawButton = el('button', { type: 'button', class: 'small-button', 'data-action': 'draw-candidates' }, '在地图上添加候选点 Add points on map');
-  const clearDrawn = el('button', { type: 'button', class: 'small-button' }, '清空 Clear');
+  const drawButton = el('button', { type: 'button', class: 'small-button', 'data-action': 'draw-candidates' }, biText('在地图上添加候选点 Add points on map'));
+  const clearDrawn = el('button', { type: 'button', class: 'small-button' }, biText('清空 Clear'));
   const drawnInfo = el('span', { class: 'muted small' });
-  const run = el('button', { type: 'submit', class: 'primary small', 'data-action': 'run-plan' }, '运行选址 Run');
+  const run = el('button', { type: 'submit', class: 'primary small', 'data-action': 'run-plan' }, biText('运行选址 Run'));
   const state = el('div', { class: 'panel-state', role: 'status', 'aria-live': 'polite' });
   const result = el('div', { class: 'plan-result' });
   const runsBox = el('div', { class: 'runs' });
@@ -62,7 +63,7 @@ export function createPlanning(section, ctx) {
     el('div', { class: 'form-row' }, el('span', { class: 'form-label' }, '候选 Candidates'), candMode.node),
     drawnRow,
     el('div', { class: 'form-row buttons' }, run));
-  section.append(form, state, result, el('h3', {}, '历史方案 Previous runs'), runsBox);
+  section.append(form, state, result, el('h3', {}, biText('历史方案 Previous runs')), runsBox);
 
   const drawnLayer = L.layerGroup().addTo(map);
   let drawn = [];
@@ -179,7 +180,7 @@ export function createPlanning(section, ctx) {
         el('span', { class: 'legend-chip newly' }, `新覆盖 newly covered ${(res.newlyCovered || []).length}`), ' ',
         el('span', { class: 'legend-chip still' }, `仍未覆盖（虚线）still uncovered (dashed) ${(res.stillUncovered || []).length}`)),
       chosen.length ? list : el('p', { class: 'muted' }, '无需新增选址或候选点无法改善覆盖 No new site needed, or no candidate improves coverage.'),
-      el('button', { type: 'button', class: 'small-button', 'data-action': 'clear-plan' }, '清除地图 Clear map'));
+      el('button', { type: 'button', class: 'small-button', 'data-action': 'clear-plan' }, biText('清除地图 Clear map')));
     result.querySelector('[data-action="clear-plan"]').addEventListener('click', () => { group.clearLayers(); result.replaceChildren(); });
   }
 

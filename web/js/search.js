@@ -3,6 +3,7 @@
 // category, how it matched); choosing one zooms to it and opens its popup.
 // A right-click on the map lists the names nearby (reverse lookup, 2 km).
 import { el } from './escape.js';
+import { biText, biAttr } from './i18n.js';
 import { getJson, query } from './api.js';
 import { debounce, uyghur, setChildren } from './forms.js';
 import { matchKindLabel } from './gaztext.js';
@@ -15,10 +16,13 @@ export function initSearch(container, ctx) {
   const listId = 'place-search-list';
   const box = el('input', {
     id: inputId, type: 'search', class: 'search-input', autocomplete: 'off', spellcheck: 'false',
-    placeholder: '搜索地名 Search names (汉字 / pinyin / 首字母)', role: 'combobox',
-    'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listId, 'aria-label': '搜索地名 Search place names',
+    role: 'combobox', 'aria-autocomplete': 'list', 'aria-expanded': 'false', 'aria-controls': listId,
   });
-  const go = el('button', { type: 'button', class: 'search-go', title: '搜索 Search', 'aria-label': '搜索 Search' }, '⌕');
+  biAttr(box, 'placeholder', '搜索地名（汉字 / 拼音 / 首字母）', 'Search names (汉字 / pinyin / initials)', '搜索地名 Search names (汉字 / pinyin / 首字母)');
+  biAttr(box, 'aria-label', '搜索地名', 'Search place names');
+  const go = el('button', { type: 'button', class: 'search-go' }, '⌕');
+  biAttr(go, 'title', '搜索', 'Search');
+  biAttr(go, 'aria-label', '搜索', 'Search');
   const list = el('div', { id: listId, class: 'search-dropdown', role: 'listbox', hidden: true });
   const form = el('form', { class: 'header-search', role: 'search' }, box, go, list);
   container.append(form);
@@ -124,7 +128,7 @@ export function initSearch(container, ctx) {
   const { L, map } = ctx;
   map.on('contextmenu', async (e) => {
     const content = el('div', { class: 'popup nearby-popup' },
-      el('h3', {}, '附近地名 Nearby names'),
+      el('h3', {}, biText('附近地名 Nearby names')),
       el('p', { class: 'muted small' }, `${e.latlng.lng.toFixed(5)}, ${e.latlng.lat.toFixed(5)} · ${REVERSE_RADIUS / 1000} km`),
       el('p', { class: 'panel-state loading' }, '正在查找… Looking up…'));
     const popup = L.popup({ maxWidth: 360, minWidth: 260 }).setLatLng(e.latlng).setContent(content).openOn(map);

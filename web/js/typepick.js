@@ -1,6 +1,7 @@
 // A compact checkbox list of facility types, grouped, for the coverage and
 // planning forms. Returns { node, value(), set(codes) }.
 import { el } from './escape.js';
+import { biText } from './i18n.js';
 import { groupOf } from './text.js';
 
 export function typePicker(types, selected, name) {
@@ -11,7 +12,7 @@ export function typePicker(types, selected, name) {
     groups.get(t.group).push(t);
   }
   const node = el('fieldset', { class: 'type-picker' },
-    el('legend', {}, '设施类型 Facility types'),
+    el('legend', {}, biText('设施类型 Facility types')),
     [...groups].map(([g, list]) => el('div', { class: 'type-group' },
       el('span', { class: 'type-group-name', style: `color:${groupOf(g).color}` }, `${groupOf(g).zh} ${groupOf(g).en}`),
       list.map((t) => {
