@@ -35,6 +35,9 @@ function applyTitle(title) {
 function createMap(L, config) {
   // Neutral start (all of China) until the county of interest is loaded.
   const map = L.map('map', { minZoom: 3, maxZoom: 18, zoomSnap: 0.5 }).setView([35, 105], 4);
+  // While a shape is being drawn, clicks must reach the drawing tool, not the features under it (facility dots etc.)
+  map.on('draw:drawstart', () => map.getContainer().classList.add('is-drawing'));
+  map.on('draw:drawstop', () => map.getContainer().classList.remove('is-drawing'));
   createPanes(map);
   L.control.scale({ metric: true, imperial: false }).addTo(map);
   const order = new Map();
