@@ -270,6 +270,28 @@ abstract class ApiContractTests implements CoverageContract, GazetteerContract, 
         assertThat(http.get("/tiles/boundary-disputes/0/0/0.mvt").status()).isEqualTo(404);
     }
 
+    @Test
+    void cql2TextFiltersItems() {
+        JsonNode urbanBig = http.get("/ogc/collections/villages/items?limit=1000&filter="
+                + java.net.URLEncoder.encode("urbanRural = 'URBAN' AND population > 4000",
+                        java.nio.charset.StandardCharsets.UTF_8)).json();
+        assertThat(urbanBig.path("numberMatched").asInt()).isPositive();
+        assertThat(features(urbanBig)).allSatisfy(f -> {
+            assertThat(f.path("properties").path("urbanRural").asString()).isEqualTo("URBAN");
+            assertThat(f.path("properties").path("population").asInt()).isGreaterThan(4000);
+        });
+        JsonNode near = http.get("/ogc/collections/facilities/items?limit=1000&filter=" + java.net.URLEncoder.encode(
+                "S_INTERSECTS(geometry, BBOX(75.9, 39.0, 76.1, 39.5)) AND type = 'RURAL_COMMUNITY_SERVICE'",
+                java.nio.charset.StandardCharsets.UTF_8)).json();
+        assertThat(features(near)).isNotEmpty().allSatisfy(f -> assertThat(f.path("geometry").path("coordinates").get(0)
+                .asDouble()).isBetween(75.9, 76.1));
+        Http.Response bad = http.get("/ogc/collections/villages/items?filter=colour%3D1");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("parameter").asString()).isEqualTo("filter");
+        assertThat(http.get("/ogc/collections/villages/items?filter=x&filter-lang=cql2-json").status())
+                .isEqualTo(400);
+    }
+
     // --- bad input ----------------------------------------------------------------------------------
 
     @Test

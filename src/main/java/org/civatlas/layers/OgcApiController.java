@@ -94,7 +94,12 @@ class OgcApiController {
                 "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
                 "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
                 "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
-                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters"));
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+                "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+                "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+                "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+                "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions"));
     }
 
     @GetMapping(value = "/collections", produces = JSON)
@@ -133,9 +138,10 @@ class OgcApiController {
                         params.get("offset"));
         Map<String, String> filters = PropertyFilters.of(params, collection.queryables(staff));
         ValidTime datetime = ValidTime.parse(params.get("datetime"));
+        java.util.function.Predicate<Cql2.Row> cql = cqlFilter(params, collection.queryables(staff));
         long matched;
         List<FeatureSource.Feature> page;
-        if (filters.isEmpty() && datetime == null) {
+        if (filters.isEmpty() && datetime == null && cql == null) {
             matched = collection.count(query.bbox(), staff);
             page = collection.page(query.bbox(), query.offset(), query.limit(), staff);
         } else {
@@ -143,6 +149,7 @@ class OgcApiController {
             List<FeatureSource.Feature> all = collection.page(query.bbox(), 0, Integer.MAX_VALUE, staff).stream()
                     .filter(f -> PropertyFilters.matches(f.properties(), filters))
                     .filter(f -> datetime == null || datetime.matches(f.properties()))
+                    .filter(f -> cql == null || cql.test(new Cql2.Row(f.properties(), f.geometryJson())))
                     .toList();
             matched = all.size();
             page = all.subList(Math.min(query.offset(), all.size()),
@@ -151,7 +158,7 @@ class OgcApiController {
 
         String itemsPath = "/ogc/collections/" + collection.id() + "/items";
         Map<String, String> keep = new LinkedHashMap<>(filters);
-        for (String kept : List.of("datetime", "crs")) {
+        for (String kept : List.of("datetime", "crs", "filter", "filter-lang")) {
             if (params.get(kept) != null) {
                 keep.put(kept, params.get(kept));
             }
@@ -209,6 +216,25 @@ class OgcApiController {
         String title = find(collectionId, FacilityJson.isStaff(authentication)).title();
         return OgcHtml.page(title, "<p>" + body.get("numberReturned") + " / " + body.get("numberMatched") + "</p>"
                 + OgcHtml.table(rows) + OgcHtml.links(links));
+    }
+
+    /** A CQL2-text filter, or null; JSON encoding and other filter CRS are refused with a 400. */
+    private static java.util.function.Predicate<Cql2.Row> cqlFilter(Map<String, String> params,
+            List<String> queryables) {
+        String filter = params.get("filter");
+        if (filter == null || filter.isBlank()) {
+            return null;
+        }
+        String lang = params.getOrDefault("filter-lang", "cql2-text");
+        if (!lang.equals("cql2-text")) {
+            throw ProblemException.badParameter("filter-lang", "只支持 filter-lang=cql2-text / only cql2-text is "
+                    + "supported");
+        }
+        String filterCrs = params.get("filter-crs");
+        if (filterCrs != null && !filterCrs.equals(CRS84)) {
+            throw ProblemException.badParameter("filter-crs", "filter-crs 只支持 CRS84 / only CRS84 is supported");
+        }
+        return Cql2.parse(filter, queryables);
     }
 
     /** The properties a client may filter on (OGC API - Features Part 3 queryables, as a JSON Schema). */

@@ -12,7 +12,8 @@ import org.civatlas.common.ProblemException;
  */
 final class PropertyFilters {
 
-    static final Set<String> STANDARD = Set.of("bbox", "limit", "offset", "datetime", "f", "crs", "bbox-crs");
+    static final Set<String> STANDARD = Set.of("bbox", "limit", "offset", "datetime", "f", "crs", "bbox-crs",
+            "filter", "filter-lang", "filter-crs");
 
     private PropertyFilters() {
     }
