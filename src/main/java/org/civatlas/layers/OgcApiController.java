@@ -136,9 +136,13 @@ class OgcApiController {
                 ? ItemsQuery.parse(bboxText, params.get("limit"), params.get("offset"))
                 : ItemsQuery.parse(bboxCrs.toWgs84(ItemsQuery.projectedBbox(bboxText)), params.get("limit"),
                         params.get("offset"));
-        Map<String, String> filters = PropertyFilters.of(params, collection.queryables(staff));
+        // the queryables are read only when a request filters (a list collection builds its features to know them)
+        boolean filtering = params.containsKey("filter")
+                || params.keySet().stream().anyMatch(k -> !PropertyFilters.STANDARD.contains(k));
+        List<String> queryables = filtering ? collection.queryables(staff) : List.of();
+        Map<String, String> filters = PropertyFilters.of(params, queryables);
         ValidTime datetime = ValidTime.parse(params.get("datetime"));
-        java.util.function.Predicate<Cql2.Row> cql = cqlFilter(params, collection.queryables(staff));
+        java.util.function.Predicate<Cql2.Row> cql = cqlFilter(params, queryables);
         long matched;
         List<FeatureSource.Feature> page;
         if (filters.isEmpty() && datetime == null && cql == null) {
