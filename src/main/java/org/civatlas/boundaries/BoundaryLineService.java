@@ -21,6 +21,7 @@ import org.civatlas.boundaries.internal.BoundaryLineEntity;
 import org.civatlas.boundaries.internal.BoundaryLineRepository;
 import org.civatlas.common.ProblemException;
 import org.civatlas.divisions.Division;
+import org.civatlas.divisions.DivisionCodes;
 import org.civatlas.divisions.DivisionLevel;
 import org.civatlas.divisions.DivisionQueries;
 import org.civatlas.divisions.DivisionsChanged;
@@ -72,10 +73,7 @@ public class BoundaryLineService {
     }
 
     static String significant(String code12) {
-        if (code12.endsWith("000000")) {
-            return code12.substring(0, 6);
-        }
-        return code12.endsWith("000") ? code12.substring(0, 9) : code12;
+        return DivisionCodes.significantPrefix(code12);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -25,6 +25,17 @@ public final class DivisionCodes {
         return DivisionKind.of(code12).level();
     }
 
+    /**
+     * The digits that identify a unit's area: a county's first 6, a township's first 9, a village's 12. A unit's
+     * descendants share them.
+     */
+    public static String significantPrefix(String code12) {
+        if (code12.endsWith("000000")) {
+            return code12.substring(0, 6);
+        }
+        return code12.endsWith("000") ? code12.substring(0, 9) : code12;
+    }
+
     /** The 6-digit GB/T 2260 code of the county the unit belongs to. */
     public static String countyGbCode(String code12) {
         requireValid(code12);

@@ -40,12 +40,8 @@ public class DivisionQueries {
      * 6 digits, a township's its first 9), ordered by code. The unit itself when it is of that level.
      */
     public List<Division> descendants(String code, DivisionLevel level) {
-        DivisionLevel own = DivisionCodes.levelOf(code);
-        String prefix = switch (own) {
-            case COUNTY -> code.substring(0, 6);
-            case TOWNSHIP -> code.substring(0, 9);
-            case VILLAGE -> code;
-        };
+        DivisionCodes.requireValid(code);
+        String prefix = DivisionCodes.significantPrefix(code);
         return entityManager.createQuery("select u from AdminUnit u where u.level = :level and u.code like :prefix "
                         + "order by u.code", AdminUnit.class)
                 .setParameter("level", level).setParameter("prefix", prefix + "%")

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.civatlas.boundaries.BoundaryLineService;
 import org.civatlas.common.ProblemException;
 import org.civatlas.divisions.Division;
+import org.civatlas.divisions.DivisionCodes;
 import org.civatlas.divisions.DivisionLevel;
 import org.civatlas.divisions.DivisionQueries;
 import org.civatlas.exchange.crs.Crs;
@@ -162,9 +163,6 @@ public class ExportService {
         if (!u.matches("\\d{12}")) {
             throw ProblemException.badParameter("unit", "unit 须为 12 位行政区划代码 / unit must be a 12-digit code");
         }
-        if (u.endsWith("000000")) {
-            return u.substring(0, 6);
-        }
-        return u.endsWith("000") ? u.substring(0, 9) : u;
+        return DivisionCodes.significantPrefix(u);
     }
 }

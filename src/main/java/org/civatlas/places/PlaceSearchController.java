@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.civatlas.common.ProblemException;
+import org.civatlas.divisions.DivisionCodes;
 import org.civatlas.places.search.Hit;
 import org.civatlas.places.search.SearchFilter;
 import org.springframework.security.core.Authentication;
@@ -155,13 +156,7 @@ class PlaceSearchController {
         if (!code.matches("\\d{6}|\\d{9}|\\d{12}")) {
             throw ProblemException.badParameter("unit", "unit 须为行政区划代码 / unit must be a division code");
         }
-        if (code.length() == 12 && code.endsWith("000000")) {
-            return code.substring(0, 6);
-        }
-        if (code.length() == 12 && code.endsWith("000")) {
-            return code.substring(0, 9);
-        }
-        return code;
+        return code.length() == 12 ? DivisionCodes.significantPrefix(code) : code;
     }
 
     private static int limit(String value, int fallback) {

@@ -28,6 +28,12 @@ class DivisionKindTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"653122000000, 653122", "653122200000, 653122200", "653122200201, 653122200201"})
+    void significantPrefixIsWhatDescendantsShare(String code, String prefix) {
+        assertThat(DivisionCodes.significantPrefix(code)).isEqualTo(prefix);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"653122", "65312200000a", "000000000000", "650000000000", " 653122000000"})
     void malformedCodesAreRejected(String code) {
         assertThat(DivisionCodes.isValid(code)).isFalse();
