@@ -5,13 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.civatlas.boundaries.core.Problem;
+import org.civatlas.common.CurrentUser;
 import org.civatlas.common.ProblemException;
 import org.locationtech.jts.io.WKTWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,7 +54,7 @@ class BoundaryController {
         body.put("wkt", new WKTWriter().write(line.geometry()));
         body.put("versions", lines.history(lineCode).stream().map(BoundaryController::summary).toList());
         body.put("markers", markers.ofLine(lineCode));
-        if (staff(authentication)) {
+        if (CurrentUser.isStaff(authentication)) {
             body.put("inspections", markers.inspections(lineCode));
             body.put("disputes", disputes.list().stream().filter(d -> lineCode.equals(d.lineCode())).toList());
         }
@@ -157,10 +157,6 @@ class BoundaryController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attachment-" + a.id + "\"")
                 .header("X-Content-Type-Options", "nosniff")
                 .contentType(MediaType.parseMediaType(a.contentType)).body(a.content);
-    }
-
-    static boolean staff(Authentication a) {
-        return a != null && a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken);
     }
 
     private static Map<String, Object> summary(BoundaryLineView l) {

@@ -17,6 +17,7 @@ import org.civatlas.boundaries.internal.DisputeEventRepository;
 import org.civatlas.boundaries.internal.DisputeLineEntity;
 import org.civatlas.boundaries.internal.DisputeLineRepository;
 import org.civatlas.boundaries.internal.DisputeRepository;
+import org.civatlas.common.CurrentUser;
 import org.civatlas.common.ProblemException;
 import org.civatlas.divisions.Division;
 import org.civatlas.divisions.DivisionLevel;
@@ -27,7 +28,6 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -99,7 +99,7 @@ public class DisputeService {
         d.partyB = b.code();
         d.location = location;
         d.status = DisputeStatus.REPORTED;
-        d.reportedBy = actor();
+        d.reportedBy = CurrentUser.name();
         d.reportedAt = clock.instant();
         String lineCode = BoundaryLineService.lineCode(a.code(), b.code());
         List<String> warnings = new ArrayList<>();
@@ -214,7 +214,7 @@ public class DisputeService {
         a.evidenceKind = evidenceKind == null || evidenceKind.isBlank() ? null : evidenceKind.strip();
         a.sizeBytes = content.length;
         a.content = content;
-        a.uploadedBy = actor();
+        a.uploadedBy = CurrentUser.name();
         a.uploadedAt = clock.instant();
         attachments.save(a);
         event(d, null, d.status, "附件：" + a.fileName + (a.evidenceKind == null ? "" : "（" + a.evidenceKind + "）")
@@ -249,7 +249,7 @@ public class DisputeService {
         e.disputeId = d.id;
         e.fromStatus = from;
         e.toStatus = to;
-        e.actor = actor();
+        e.actor = CurrentUser.name();
         e.at = clock.instant();
         e.what = what;
         events.save(e);
@@ -345,8 +345,4 @@ public class DisputeService {
         }
     }
 
-    private static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 }

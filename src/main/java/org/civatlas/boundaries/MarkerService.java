@@ -12,13 +12,13 @@ import org.civatlas.boundaries.internal.MarkerConditionEntity;
 import org.civatlas.boundaries.internal.MarkerConditionRepository;
 import org.civatlas.boundaries.internal.MarkerEntity;
 import org.civatlas.boundaries.internal.MarkerRepository;
+import org.civatlas.common.CurrentUser;
 import org.civatlas.common.ProblemException;
 import org.civatlas.spatial.ChinaOffsetDatums;
 import org.civatlas.spatial.Geometries;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -200,7 +200,7 @@ public class MarkerService {
         i.parties = in.parties().strip();
         i.findings = in.findings();
         i.followUp = in.followUp();
-        i.recordedBy = actor();
+        i.recordedBy = CurrentUser.name();
         i.recordedAt = clock.instant();
         i = inspections.save(i);
         if (!found.isEmpty()) {
@@ -252,7 +252,7 @@ public class MarkerService {
         c.markerId = m.id;
         c.condition = condition;
         c.observedOn = on;
-        c.recordedBy = actor();
+        c.recordedBy = CurrentUser.name();
         c.remarks = remarks == null ? null : remarks.length() > 2000 ? remarks.substring(0, 2000) : remarks;
         c.inspectionId = inspectionId;
         conditions.save(c);
@@ -312,8 +312,4 @@ public class MarkerService {
         return ProblemException.notFound("没有编号为 " + id + " 的界桩 / no marker " + id);
     }
 
-    private static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 }

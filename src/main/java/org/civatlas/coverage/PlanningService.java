@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.civatlas.common.CurrentUser;
 import org.civatlas.common.ProblemException;
 import org.civatlas.coverage.core.DemandPoint;
 import org.civatlas.coverage.core.DistanceCoverage;
@@ -25,7 +26,6 @@ import org.civatlas.divisions.DivisionQueries;
 import org.civatlas.divisions.UrbanRural;
 import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
@@ -152,8 +152,7 @@ public class PlanningService {
         int coveredBefore = existing.covered();
         int coveredAfter = coveredBefore + newly.size();
         double shareBefore = population ? existing.populationShare() : existing.share();
-        String who = SecurityContextHolder.getContext().getAuthentication() == null ? "system"
-                : SecurityContextHolder.getContext().getAuthentication().getName();
+        String who = CurrentUser.name();
         Instant now = clock.instant();
         PlanningResult answer = new PlanningResult(null, now, who, request.title(), objective,
                 population ? "POPULATION" : "COUNT", rule, request.distance(), existing.types(),

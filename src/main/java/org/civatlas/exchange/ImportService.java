@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.civatlas.common.CurrentUser;
 import org.civatlas.common.ProblemException;
 import org.civatlas.divisions.DivisionCodes;
 import org.civatlas.divisions.DivisionImports;
@@ -40,7 +41,6 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
@@ -120,7 +120,7 @@ public class ImportService {
             job.optionsJson = json.writeValueAsString(options);
             job.status = "PREVIEWED";
             job.previewJson = json.writeValueAsString(preview);
-            job.createdBy = actor();
+            job.createdBy = CurrentUser.name();
             job.createdAt = clock.instant();
             jobs.save(job);
             return preview;
@@ -420,8 +420,4 @@ public class ImportService {
         }
     }
 
-    private static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 }

@@ -1,5 +1,6 @@
 package org.civatlas.facilities;
 
+import org.civatlas.common.CurrentUser;
 import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -36,14 +37,14 @@ class FacilityController {
 
     @GetMapping("/facilities")
     List<Map<String, Object>> list(Authentication authentication) {
-        boolean staff = FacilityJson.isStaff(authentication);
+        boolean staff = CurrentUser.isStaff(authentication);
         return registry.all().stream().map(f -> FacilityJson.of(f, staff)).toList();
     }
 
     @GetMapping("/facilities/{id}")
     Map<String, Object> one(@PathVariable long id, Authentication authentication) {
         return FacilityJson.of(registry.byId(id).orElseThrow(() -> FacilityRegistry.unknown(id)),
-                FacilityJson.isStaff(authentication));
+                CurrentUser.isStaff(authentication));
     }
 
     @PostMapping("/facilities")

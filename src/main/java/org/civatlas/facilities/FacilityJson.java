@@ -2,18 +2,11 @@ package org.civatlas.facilities;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
 
 /** The JSON shape of a facility; capacity details only for staff (any logged-in role). */
 public final class FacilityJson {
 
     private FacilityJson() {
-    }
-
-    public static boolean isStaff(Authentication authentication) {
-        return authentication != null && authentication.isAuthenticated()
-                && !(authentication instanceof AnonymousAuthenticationToken);
     }
 
     public static Map<String, Object> of(Facility f, boolean staff) {

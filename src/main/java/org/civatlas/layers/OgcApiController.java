@@ -1,5 +1,6 @@
 package org.civatlas.layers;
 
+import org.civatlas.common.CurrentUser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,7 +81,7 @@ class OgcApiController {
 
     @GetMapping(value = "/api", produces = {OPENAPI, JSON})
     Map<String, Object> openApi(Authentication authentication) {
-        boolean staff = FacilityJson.isStaff(authentication);
+        boolean staff = CurrentUser.isStaff(authentication);
         return OpenApiDocument.build(url("/ogc"), collections.all().stream().filter(c -> c.visibleTo(staff))
                 .map(FeatureSource::id).toList());
     }
@@ -104,7 +105,7 @@ class OgcApiController {
 
     @GetMapping(value = "/collections", produces = JSON)
     Map<String, Object> collections(Authentication authentication) {
-        boolean staff = FacilityJson.isStaff(authentication);
+        boolean staff = CurrentUser.isStaff(authentication);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("links", List.of(new Link(url("/ogc/collections"), "self", JSON, "要素集 Collections")));
         body.put("collections", collections.all().stream().filter(c -> c.visibleTo(staff)).map(this::describe)
@@ -114,7 +115,7 @@ class OgcApiController {
 
     @GetMapping(value = "/collections/{collectionId}", produces = JSON)
     Map<String, Object> collection(@PathVariable String collectionId, Authentication authentication) {
-        return describe(find(collectionId, FacilityJson.isStaff(authentication)));
+        return describe(find(collectionId, CurrentUser.isStaff(authentication)));
     }
 
     @GetMapping(value = "/collections/{collectionId}/items", produces = {GEOJSON, JSON})
@@ -126,7 +127,7 @@ class OgcApiController {
     }
 
     Map<String, Object> items(String collectionId, Map<String, String> params, Authentication authentication) {
-        boolean staff = FacilityJson.isStaff(authentication);
+        boolean staff = CurrentUser.isStaff(authentication);
         FeatureSource collection = find(collectionId, staff);
         List<String> offered = offeredCrs();
         OgcCrs crs = OgcCrs.parse("crs", params.get("crs"), offered);
@@ -196,7 +197,7 @@ class OgcApiController {
 
     @GetMapping(value = "/collections", produces = MediaType.TEXT_HTML_VALUE)
     String collectionsHtml(Authentication authentication) {
-        boolean staff = FacilityJson.isStaff(authentication);
+        boolean staff = CurrentUser.isStaff(authentication);
         List<Link> links = collections.all().stream().filter(c -> c.visibleTo(staff))
                 .map(c -> new Link(url("/ogc/collections/" + c.id() + "/items?f=html"), "items",
                         MediaType.TEXT_HTML_VALUE, c.title())).toList();
@@ -217,7 +218,7 @@ class OgcApiController {
         }).toList();
         @SuppressWarnings("unchecked")
         List<Link> links = (List<Link>) body.get("links");
-        String title = find(collectionId, FacilityJson.isStaff(authentication)).title();
+        String title = find(collectionId, CurrentUser.isStaff(authentication)).title();
         return OgcHtml.page(title, "<p>" + body.get("numberReturned") + " / " + body.get("numberMatched") + "</p>"
                 + OgcHtml.table(rows) + OgcHtml.links(links));
     }
@@ -244,7 +245,7 @@ class OgcApiController {
     /** The properties a client may filter on (OGC API - Features Part 3 queryables, as a JSON Schema). */
     @GetMapping(value = "/collections/{collectionId}/queryables", produces = {"application/schema+json", JSON})
     Map<String, Object> queryables(@PathVariable String collectionId, Authentication authentication) {
-        boolean staff = FacilityJson.isStaff(authentication);
+        boolean staff = CurrentUser.isStaff(authentication);
         FeatureSource collection = find(collectionId, staff);
         Map<String, Object> properties = new LinkedHashMap<>();
         for (String q : collection.queryables(staff)) {
@@ -263,8 +264,8 @@ class OgcApiController {
     ResponseEntity<GeoJsonFeatures.Feature> item(@PathVariable String collectionId, @PathVariable String featureId,
             @RequestParam(required = false) String crs, Authentication authentication) {
         OgcCrs target = OgcCrs.parse("crs", crs, offeredCrs());
-        FeatureSource collection = find(collectionId, FacilityJson.isStaff(authentication));
-        FeatureSource.Feature feature = collection.item(featureId, FacilityJson.isStaff(authentication))
+        FeatureSource collection = find(collectionId, CurrentUser.isStaff(authentication));
+        FeatureSource.Feature feature = collection.item(featureId, CurrentUser.isStaff(authentication))
                 .orElseThrow(() -> ProblemException.notFound("要素集 " + collectionId + " 中没有要素 " + featureId
                         + " / no feature " + featureId + " in collection " + collectionId));
         String self = url("/ogc/collections/" + collection.id() + "/items/" + featureId);

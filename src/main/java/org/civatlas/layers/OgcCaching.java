@@ -1,5 +1,6 @@
 package org.civatlas.layers;
 
+import org.civatlas.common.CurrentUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
@@ -35,8 +35,7 @@ class OgcCaching {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                     FilterChain chain) throws ServletException, IOException {
                 if ("GET".equals(request.getMethod())) {
-                    var auth = SecurityContextHolder.getContext().getAuthentication();
-                    boolean anonymous = auth == null || auth instanceof AnonymousAuthenticationToken;
+                    boolean anonymous = !CurrentUser.isStaff(SecurityContextHolder.getContext().getAuthentication());
                     response.setHeader("Cache-Control", anonymous ? "public, max-age=60"
                             : "private, max-age=0, must-revalidate");
                     response.setHeader("Vary", "Authorization, Cookie, Accept");

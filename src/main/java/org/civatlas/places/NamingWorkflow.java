@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.civatlas.common.CurrentUser;
 import org.civatlas.common.ProblemException;
 import org.civatlas.divisions.Division;
 import org.civatlas.divisions.DivisionEdits;
@@ -22,7 +23,6 @@ import org.civatlas.spatial.Geometries;
 import org.locationtech.jts.geom.Point;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
@@ -124,7 +124,7 @@ public class NamingWorkflow {
         if (a.lon() != null || a.lat() != null) {
             point = pointInUnit(a.lon(), a.lat(), unitCode);
         }
-        NamingCaseEntity c = new NamingCaseEntity(kind, actor(), clock.instant());
+        NamingCaseEntity c = new NamingCaseEntity(kind, CurrentUser.name(), clock.instant());
         c.placeId = a.placeId();
         c.proposedName = a.proposedName().strip();
         c.romanizedProposal = readings.propose(c.proposedName, cat.romanizeAs());
@@ -234,7 +234,7 @@ public class NamingWorkflow {
         NamingState from = c.state;
         c.state = next;
         c = cases.saveAndFlush(c);
-        steps.save(new NamingStepEntity(c.id, action.name(), from, next, actor(), clock.instant(),
+        steps.save(new NamingStepEntity(c.id, action.name(), from, next, CurrentUser.name(), clock.instant(),
                 input.remarks(), input.attachment()));
         return view(c);
     }
@@ -393,10 +393,6 @@ public class NamingWorkflow {
         }
     }
 
-    private static String actor() {
-        var auth = SecurityContextHolder.getContext().getAuthentication();
-        return auth == null ? "system" : auth.getName();
-    }
 
     static ProblemException unknown(long id) {
         return ProblemException.notFound("没有编号为 " + id + " 的命名/更名案件 / no naming case " + id);

@@ -1,5 +1,6 @@
 package org.civatlas.places;
 
+import org.civatlas.common.CurrentUser;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,8 +97,7 @@ class PlaceController {
             body.put("asOf", asOf);
             body.put("nameAsOf", PlaceRegistry.nameOn(place, asOf));
         }
-        boolean officer = authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_NAME_OFFICER") || a.getAuthority().equals("ROLE_ADMIN"));
+        boolean officer = CurrentUser.hasAnyRole(authentication, "NAME_OFFICER", "ADMIN");
         body.put("history", workflow.forPlace(id).stream()
                 .filter(c -> officer || c.state() == NamingState.PUBLISHED)
                 .map(c -> {

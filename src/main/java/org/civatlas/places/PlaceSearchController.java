@@ -1,5 +1,6 @@
 package org.civatlas.places;
 
+import org.civatlas.common.CurrentUser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -125,8 +126,7 @@ class PlaceSearchController {
 
     private static SearchFilter filter(String category, String unit, String status, String bbox,
             Authentication authentication) {
-        boolean officer = authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_NAME_OFFICER") || a.getAuthority().equals("ROLE_ADMIN"));
+        boolean officer = CurrentUser.hasAnyRole(authentication, "NAME_OFFICER", "ADMIN");
         Set<String> categories = category == null || category.isBlank() ? null
                 : Set.copyOf(Arrays.asList(category.split(",")));
         Set<String> statuses = officer ? (status == null || status.isBlank() ? null

@@ -3,7 +3,7 @@ package org.civatlas.security;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.civatlas.common.CurrentUser;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +16,7 @@ class CurrentUserController {
     @GetMapping("/api/me")
     Map<String, Object> me(Authentication authentication) {
         Map<String, Object> body = new LinkedHashMap<>();
-        boolean authenticated = authentication != null && authentication.isAuthenticated()
-                && !(authentication instanceof AnonymousAuthenticationToken);
+        boolean authenticated = CurrentUser.isStaff(authentication);
         body.put("authenticated", authenticated);
         if (authenticated) {
             body.put("username", authentication.getName());
