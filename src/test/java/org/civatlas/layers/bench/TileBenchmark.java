@@ -1,5 +1,10 @@
 package org.civatlas.layers.bench;
 
+import static org.civatlas.bench.BenchSupport.log;
+import static org.civatlas.bench.BenchSupport.openBenchDatabase;
+import static org.civatlas.bench.BenchSupport.parseArgs;
+import static org.civatlas.bench.BenchSupport.usedHeapAfterGc;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -601,25 +606,6 @@ public final class TileBenchmark {
 
     // ==================================================================================================== PostGIS
 
-    private static Connection openBenchDatabase(String url, String user) throws SQLException {
-        try {
-            return DriverManager.getConnection(url, user, "");
-        } catch (SQLException e) {
-            if (!"3D000".equals(e.getSQLState())) { // invalid_catalog_name: database does not exist
-                throw e;
-            }
-        }
-        int slash = url.lastIndexOf('/');
-        int query = url.indexOf('?', slash);
-        String db = url.substring(slash + 1, query < 0 ? url.length() : query);
-        String adminUrl = url.substring(0, slash + 1) + "postgres" + (query < 0 ? "" : url.substring(query));
-        try (Connection admin = DriverManager.getConnection(adminUrl, user, "");
-             Statement st = admin.createStatement()) {
-            st.execute("CREATE DATABASE \"" + db.replace("\"", "\"\"") + "\"");
-        }
-        return DriverManager.getConnection(url, user, "");
-    }
-
     private static String postgisInfo(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute("CREATE EXTENSION IF NOT EXISTS postgis");
@@ -746,32 +732,4 @@ public final class TileBenchmark {
         return nanos / 1e6;
     }
 
-    private static Map<String, String> parseArgs(String[] args) {
-        Map<String, String> out = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + args[i]);
-            }
-            String key = args[i].substring(2);
-            if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                out.put(key, args[++i]);
-            } else {
-                out.put(key, "true");
-            }
-        }
-        return out;
-    }
-
-    private static void log(long t0, String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[%6.1f s] %s%n", (System.nanoTime() - t0) / 1e9,
-                String.format(Locale.ROOT, format, args));
-    }
-
-    private static long usedHeapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        Runtime rt = Runtime.getRuntime();
-        return rt.totalMemory() - rt.freeMemory();
-    }
 }

@@ -1,5 +1,11 @@
 package org.civatlas.places.bench;
 
+import static org.civatlas.bench.BenchSupport.log;
+import static org.civatlas.bench.BenchSupport.parseArgs;
+import static org.civatlas.bench.BenchSupport.require;
+import static org.civatlas.bench.BenchSupport.rows;
+import static org.civatlas.bench.BenchSupport.seedOf;
+
 import org.civatlas.bench.JsonLite;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -714,14 +720,6 @@ public final class GazetteerSearchBenchmark {
         return new double[] {p.x, p.y};
     }
 
-    private static long seedOf(String s) {
-        long h = 1125899906842597L;
-        for (int i = 0; i < s.length(); i++) {
-            h = 31 * h + s.charAt(i);
-        }
-        return h ^ 0x9E3779B97F4A7C15L;
-    }
-
     // ==================================================================================================== PostgreSQL
 
     private static Connection openBenchDatabase(String url, String user) throws SQLException {
@@ -794,37 +792,6 @@ public final class GazetteerSearchBenchmark {
         log(t0, "PostgreSQL: GIN trigram and GiST indexes built, VACUUM ANALYZE done");
     }
 
-    private static Reader rows(int n, java.util.function.IntFunction<String> row) {
-        return new Reader() {
-            private int next;
-            private String current = "";
-            private int pos;
-
-            @Override
-            public int read(char[] buf, int off, int len) {
-                int written = 0;
-                while (written < len) {
-                    if (pos == current.length()) {
-                        if (next == n) {
-                            break;
-                        }
-                        current = row.apply(next++);
-                        pos = 0;
-                    }
-                    int k = Math.min(len - written, current.length() - pos);
-                    current.getChars(pos, pos + k, buf, off + written);
-                    pos += k;
-                    written += k;
-                }
-                return written == 0 ? -1 : written;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-    }
-
     private static String like(String s) {
         return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
@@ -878,35 +845,6 @@ public final class GazetteerSearchBenchmark {
     }
 
     // ==================================================================================================== utilities
-
-    private static Map<String, String> parseArgs(String[] args) {
-        Map<String, String> out = new HashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--")) {
-                throw new IllegalArgumentException("unexpected argument " + args[i]);
-            }
-            String key = args[i].substring(2);
-            if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
-                out.put(key, args[++i]);
-            } else {
-                out.put(key, "true");
-            }
-        }
-        return out;
-    }
-
-    private static String require(Map<String, String> opt, String key) {
-        String v = opt.get(key);
-        if (v == null) {
-            throw new IllegalArgumentException("missing --" + key);
-        }
-        return v;
-    }
-
-    private static void log(long t0, String format, Object... args) {
-        System.out.printf(Locale.ROOT, "[%6.1f s] %s%n", (System.nanoTime() - t0) / 1e9,
-                String.format(Locale.ROOT, format, args));
-    }
 
     private static long usedHeapAfterGc() {
         Runtime rt = Runtime.getRuntime();
