@@ -47,7 +47,7 @@ class PlaceSearchController {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badParameter("q", "q：" + e.getMessage());
         }
-        return Map.of("results", results(hits, s, q.strip()));
+        return Map.of("results", results(hits, s));
     }
 
     @GetMapping("/api/places/suggest")
@@ -73,10 +73,10 @@ class PlaceSearchController {
         PlaceSearch.Snapshot s = search.snapshot();
         List<Hit> hits = s.index().reverse(x, y, r, limit(limit, 10),
                 filter(category, null, null, null, authentication));
-        return Map.of("results", results(hits, s, null));
+        return Map.of("results", results(hits, s));
     }
 
-    private static List<Map<String, Object>> results(List<Hit> hits, PlaceSearch.Snapshot s, String query) {
+    private static List<Map<String, Object>> results(List<Hit> hits, PlaceSearch.Snapshot s) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (Hit h : hits) {
             Place p = s.places().get(h.entry().placeId());
@@ -94,34 +94,13 @@ class PlaceSearchController {
             r.put("lat", p.lat());
             r.put("uyghurName", p.uyghurName());
             r.put("matchKind", h.matchKind());
-            r.put("matchedName", "FORMER".equals(h.matchKind()) ? formerName(p, query) : h.entry().name());
+            r.put("matchedName", h.matchedName());
             if (!Double.isNaN(h.distanceMetres())) {
                 r.put("distanceMetres", Math.round(h.distanceMetres() * 10) / 10.0);
             }
             results.add(r);
         }
         return results;
-    }
-
-    /** The former name a query found: the one equal to or containing the query, else the latest. */
-    static String formerName(Place p, String query) {
-        List<AltName> former = p.altNames().stream().filter(a -> a.kind() == AltNameKind.FORMER).toList();
-        if (former.isEmpty()) {
-            return p.standardName();
-        }
-        if (query != null) {
-            for (AltName a : former) {
-                if (a.name().equals(query)) {
-                    return a.name();
-                }
-            }
-            for (AltName a : former) {
-                if (a.name().contains(query) || query.contains(a.name())) {
-                    return a.name();
-                }
-            }
-        }
-        return former.get(former.size() - 1).name();
     }
 
     private static SearchFilter filter(String category, String unit, String status, String bbox,

@@ -646,6 +646,7 @@ public final class GazetteerIndex {
             int tierSub = (int) (c.keys[i] >>> 32);
             double score = 4 - tierSub / 4 - 0.25 * (tierSub % 4);
             String kind = KIND[c.kinds[i]];
+            String matched = e.name();
             if (e.former()) {
                 Integer cur = currentOf.get(e.placeId());
                 if (cur != null) {
@@ -653,7 +654,7 @@ public final class GazetteerIndex {
                 }
                 kind = "FORMER";
             }
-            out.add(new Hit(e, score, kind, Double.NaN));
+            out.add(new Hit(e, score, kind, Double.NaN, matched));
         }
         return out;
     }
@@ -698,7 +699,7 @@ public final class GazetteerIndex {
                     e = docs[cur];
                 }
             }
-            out.add(new Hit(e, 1 - h[0] / radiusMetres, "NEARBY", h[0]));
+            out.add(new Hit(e, 1 - h[0] / radiusMetres, "NEARBY", h[0], e.name()));
         }
         return out;
     }

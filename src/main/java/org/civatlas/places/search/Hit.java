@@ -10,6 +10,7 @@ package org.civatlas.places.search;
  * @param matchKind      EXACT, PREFIX, SUBSTRING, PINYIN, INITIALS, UYGHUR, FUZZY, FORMER (a former name matched),
  *                       or NEARBY (reverse lookup)
  * @param distanceMetres geodesic distance on WGS 84 for reverse lookups, else NaN
+ * @param matchedName    the name that matched: the former name for a FORMER match, else the entry's name
  */
-public record Hit(NameEntry entry, double score, String matchKind, double distanceMetres) {
+public record Hit(NameEntry entry, double score, String matchKind, double distanceMetres, String matchedName) {
 }
