@@ -6,8 +6,6 @@ import org.civatlas.common.ProblemException;
 import org.civatlas.exchange.crs.Crs;
 import org.civatlas.spatial.Geometries;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
@@ -65,7 +63,7 @@ record OgcCrs(String uri, Crs crs, boolean swapAxes) {
             Geometry g = crs.fromWgs84(new GeoJsonReader(Geometries.WGS84).read(geoJson));
             if (swapAxes) {
                 g = g.copy();
-                g.apply(SWAP);
+                Geometries.applyToVertices(g, (x, y) -> new double[] {y, x});
             }
             GeoJsonWriter writer = new GeoJsonWriter(crs.geographic() ? 8 : 3);
             writer.setEncodeCRS(false);
@@ -95,23 +93,4 @@ record OgcCrs(String uri, Crs crs, boolean swapAxes) {
         }
         return out;
     }
-
-    private static final CoordinateSequenceFilter SWAP = new CoordinateSequenceFilter() {
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            double x = seq.getX(i);
-            seq.setOrdinate(i, 0, seq.getY(i));
-            seq.setOrdinate(i, 1, x);
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
-        }
-    };
 }

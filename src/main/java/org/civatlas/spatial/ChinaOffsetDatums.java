@@ -1,7 +1,5 @@
 package org.civatlas.spatial;
 
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -153,24 +151,7 @@ public final class ChinaOffsetDatums {
 
     private static Geometry convert(Geometry geometry, Datum datum) {
         Geometry copy = Geometries.WGS84.createGeometry(geometry);
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double[] c = datum.apply(seq.getX(i), seq.getY(i));
-                seq.setOrdinate(i, CoordinateSequence.X, c[0]);
-                seq.setOrdinate(i, CoordinateSequence.Y, c[1]);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
+        Geometries.applyToVertices(copy, datum::apply);
         copy.setSRID(Geometries.WGS84_SRID);
         return copy;
     }

@@ -1,6 +1,8 @@
 package org.civatlas.spatial;
 
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -20,6 +22,34 @@ public final class Geometries {
     public static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), WGS84_SRID);
 
     private Geometries() {
+    }
+
+    /** A function of one vertex: returns the new x and y. */
+    @FunctionalInterface
+    public interface VertexFunction {
+        double[] apply(double x, double y);
+    }
+
+    /** Replaces every vertex of the geometry (in place) by the function's result: datum shifts, projections, axis swaps. */
+    public static void applyToVertices(Geometry geometry, VertexFunction f) {
+        geometry.apply(new CoordinateSequenceFilter() {
+            @Override
+            public void filter(CoordinateSequence seq, int i) {
+                double[] c = f.apply(seq.getX(i), seq.getY(i));
+                seq.setOrdinate(i, CoordinateSequence.X, c[0]);
+                seq.setOrdinate(i, CoordinateSequence.Y, c[1]);
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
+        });
     }
 
     public static Point point(double lon, double lat) {

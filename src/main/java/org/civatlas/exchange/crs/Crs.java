@@ -8,8 +8,6 @@ import java.util.regex.Pattern;
 
 import org.civatlas.spatial.ChinaOffsetDatums;
 import org.civatlas.spatial.Geometries;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.PrecisionModel;
@@ -352,24 +350,7 @@ public final class Crs {
     }
 
     private void apply(Geometry copy, boolean toWgs) {
-        copy.apply(new CoordinateSequenceFilter() {
-            @Override
-            public void filter(CoordinateSequence seq, int i) {
-                double[] c = toWgs ? toWgs84(seq.getX(i), seq.getY(i)) : fromWgs84(seq.getX(i), seq.getY(i));
-                seq.setOrdinate(i, CoordinateSequence.X, c[0]);
-                seq.setOrdinate(i, CoordinateSequence.Y, c[1]);
-            }
-
-            @Override
-            public boolean isDone() {
-                return false;
-            }
-
-            @Override
-            public boolean isGeometryChanged() {
-                return true;
-            }
-        });
+        Geometries.applyToVertices(copy, toWgs ? this::toWgs84 : this::fromWgs84);
     }
 
     // ---------------------------------------------------------------- WKT output
