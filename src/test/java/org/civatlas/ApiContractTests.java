@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.civatlas.support.Gdal;
 import org.civatlas.support.Http;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -415,6 +416,68 @@ abstract class ApiContractTests implements CoverageContract, GazetteerContract, 
         String t = new String(townships.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(townships.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(t).contains("Feature Count: 16", "ruralShare");
+    }
+
+    /**
+     * Done means: a desktop GIS reads features in EPSG:4490. Needs a GDAL whose OAPIF driver speaks Part 2 (≥ 3.7;
+     * see {@link Gdal}). GDAL asks for the CRS itself, receives lat/lon (4490's axis order) or projected metres,
+     * and must end up with the same places as our CRS84 output — for the Gauss-Krüger zone, as PROJ itself projects
+     * them.
+     */
+    @Test
+    void gdalReadsFeaturesInCgcs2000AndTheCountysGaussKrugerZone() throws Exception {
+        java.util.Optional<Gdal> found = Gdal.withOgcApiCrsSupport();
+        if (found.isEmpty()) {
+            String why = "no GDAL with OGC API - Features Part 2 (host's is older than 3.7 and " + Gdal.ROOT_VARIABLE
+                    + " is not set; .ci/gdal-root makes one)";
+            if ("true".equalsIgnoreCase(System.getenv("CIVATLAS_REQUIRE_GDAL_CRS"))) {
+                throw new AssertionError(why + " — but CIVATLAS_REQUIRE_GDAL_CRS=true");
+            }
+            Assumptions.abort(why);
+        }
+        Gdal gdal = found.get();
+        String source = "OAPIF:http://localhost:" + port + "/ogc";
+
+        JsonNode collection = http.get("/ogc/collections/villages").json();
+        String gaussKruger = null;
+        for (JsonNode crs : collection.path("crs")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("EPSG/0/(45\\d\\d)$").matcher(crs.asString());
+            if (m.find()) {
+                gaussKruger = "EPSG:" + m.group(1);
+            }
+        }
+        assertThat(gaussKruger).as("the collection offers the county's Gauss-Krüger zone").isNotNull();
+
+        String summary = gdal.run(null, "ogrinfo", "-ro", "-so", source, "villages", "-oo", "CRS=EPSG:4490");
+        assertThat(summary).as(gdal + " output").contains("Feature Count: 251", "ID[\"EPSG\",4490]",
+                "China Geodetic Coordinate System 2000", "Supported SRS: OGC:CRS84, EPSG:4326, EPSG:4490, " + gaussKruger);
+
+        JsonNode first = http.get("/ogc/collections/villages/items?limit=1").json().path("features").get(0);
+        String code = first.path("properties").path("code").asString();
+        JsonNode vertex = first.path("geometry").path("coordinates").get(0).get(0).get(0);
+        double lon = vertex.get(0).asDouble();
+        double lat = vertex.get(1).asDouble();
+
+        // GDAL shows geographic coordinates lon/lat; it read lat/lon from us and swapped them as Part 2 says.
+        double[] cgcs2000 = firstVertex(gdal.run(null, "ogrinfo", "-ro", "-q", source, "villages", "-oo",
+                "CRS=EPSG:4490", "-where", "code='" + code + "'"));
+        assertThat(cgcs2000[0]).isCloseTo(lon, org.assertj.core.data.Offset.offset(1e-7));
+        assertThat(cgcs2000[1]).isCloseTo(lat, org.assertj.core.data.Offset.offset(1e-7));
+
+        double[] projected = firstVertex(gdal.run(null, "ogrinfo", "-ro", "-q", source, "villages", "-oo",
+                "CRS=" + gaussKruger, "-where", "code='" + code + "'"));
+        String[] byProj = gdal.run(lon + " " + lat + "\n", "gdaltransform", "-s_srs", "OGC:CRS84", "-t_srs",
+                gaussKruger).trim().split("\\s+");
+        assertThat(projected[0]).isCloseTo(Double.parseDouble(byProj[0]), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(projected[1]).isCloseTo(Double.parseDouble(byProj[1]), org.assertj.core.data.Offset.offset(0.01));
+        assertThat(projected[0]).as("metres east, not degrees").isGreaterThan(100_000);
+    }
+
+    private static double[] firstVertex(String ogrinfoOutput) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("MULTIPOLYGON \\(\\(\\((-?[\\d.]+) (-?[\\d.]+)").matcher(ogrinfoOutput);
+        assertThat(m.find()).as("a feature in: " + ogrinfoOutput).isTrue();
+        return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
     }
 
     private static boolean commandExists(String command) {
