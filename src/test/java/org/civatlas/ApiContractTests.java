@@ -209,6 +209,45 @@ abstract class ApiContractTests implements CoverageContract, GazetteerContract, 
         assertThat(items.headers().firstValue("Cache-Control").orElse("")).contains("public");
     }
 
+    /**
+     * A desktop GIS or the page revalidating a page of items gets a 304 while nothing changed, and the new data as
+     * soon as an edit is committed; staff, who may see more, never share a tag with the public.
+     */
+    @Test
+    void itemPagesAreRevalidatedUntilTheDataChanges() throws Exception {
+        String path = "/ogc/collections/villages/items?limit=3&offset=2";
+        Http.Response first = http.get(path);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).startsWith("W/");
+        assertThat(first.json().path("numberReturned").asInt()).isEqualTo(3);
+        assertThat(first.json().path("numberMatched").asInt()).isEqualTo(251);
+        assertThat(revalidate(path, etag).statusCode()).isEqualTo(304);
+        assertThat(http.get(path, "planner", "planner").headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+        assertThat(http.get("/ogc/collections/villages/items?limit=3&offset=3").headers().firstValue("ETag")
+                .orElseThrow()).isNotEqualTo(etag);
+
+        JsonNode village = first.json().path("features").get(0);
+        String code = village.path("id").asString();
+        int population = village.path("properties").path("population").asInt();
+        assertThat(http.patch("/api/divisions/" + code, "{\"population\":" + (population + 1) + "}", "admin", "admin")
+                .status()).isEqualTo(200);
+        try {
+            var changed = revalidate(path, etag);
+            assertThat(changed.statusCode()).isEqualTo(200);
+            assertThat(changed.headers().firstValue("ETag").orElseThrow()).isNotEqualTo(etag);
+            assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(changed.body())
+                    .path("features").get(0).path("properties").path("population").asInt()).isEqualTo(population + 1);
+        } finally {
+            http.patch("/api/divisions/" + code, "{\"population\":" + population + "}", "admin", "admin");
+        }
+    }
+
+    private java.net.http.HttpResponse<String> revalidate(String path, String etag) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + path)).header("If-None-Match", etag).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void featuresComeInTheRequestedCrsWithItsAxisOrder() throws Exception {
         JsonNode wgs = http.get("/ogc/collections/townships/items/653122201000").json();

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.civatlas.divisions.internal.AdminUnit;
 import org.civatlas.divisions.internal.AdminUnitRepository;
 import org.civatlas.spatial.Geometries;
@@ -85,6 +87,28 @@ public class DivisionQueries {
         query.setFirstResult(offset);
         query.setMaxResults(limit);
         return query.getResultList().stream().map(AdminUnit::toDivision).toList();
+    }
+
+    /**
+     * The same page as {@link #page}, handed over one unit at a time and let go of at once: a client reading a page
+     * of large polygons is served in memory that does not grow with the page (rows are fetched in small batches).
+     */
+    public void forEachInPage(DivisionLevel level, Envelope bbox, int offset, int limit, Consumer<Division> action) {
+        TypedQuery<AdminUnit> query = entityManager.createQuery(
+                "select u from AdminUnit u where u.level = :level" + bboxClause(bbox) + " order by u.code",
+                AdminUnit.class);
+        query.setParameter("level", level);
+        bindBbox(query, bbox);
+        query.setFirstResult(offset);
+        query.setMaxResults(limit);
+        query.setHint("org.hibernate.fetchSize", 25);
+        try (Stream<AdminUnit> units = query.getResultStream()) {
+            units.forEach(u -> {
+                Division d = u.toDivision();
+                entityManager.detach(u);
+                action.accept(d);
+            });
+        }
     }
 
     /** The extent of all units of a level, or null when there are none. */

@@ -27,6 +27,12 @@ record DivisionSource(String id, String title, String description, DivisionLevel
     }
 
     @Override
+    public void forEachInPage(Envelope bbox, int offset, int limit, boolean staff,
+            java.util.function.Consumer<Feature> action) {
+        divisions.forEachInPage(level, bbox, offset, limit, d -> action.accept(feature(d)));
+    }
+
+    @Override
     public Optional<Feature> item(String featureId, boolean staff) {
         return divisions.byCode(featureId).filter(d -> d.level() == level).map(DivisionSource::feature);
     }

@@ -20,6 +20,15 @@ interface FeatureSource {
 
     List<Feature> page(Envelope bbox, int offset, int limit, boolean staff);
 
+    /**
+     * The page's features one at a time, for a response written as they come. Sources whose features are large
+     * (polygons) read them one by one; the default hands over the list {@link #page} makes.
+     */
+    default void forEachInPage(Envelope bbox, int offset, int limit, boolean staff,
+            java.util.function.Consumer<Feature> action) {
+        page(bbox, offset, limit, staff).forEach(action);
+    }
+
     Optional<Feature> item(String featureId, boolean staff);
 
     Envelope extent();

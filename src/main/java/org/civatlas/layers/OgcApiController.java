@@ -1,26 +1,40 @@
 package org.civatlas.layers;
 
-import org.civatlas.common.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.civatlas.common.CurrentUser;
 import org.civatlas.common.ProblemException;
 import org.civatlas.divisions.DivisionQueries;
-import org.civatlas.facilities.FacilityJson;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ResponseEntity;
 import org.locationtech.jts.geom.Envelope;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * OGC API - Features, Part 1 Core: landing page, conformance, collections, items and single items as GeoJSON.
@@ -38,13 +52,19 @@ class OgcApiController {
 
     private final FeatureCollections collections;
     private final DivisionQueries divisions;
+    private final LayerDataVersion dataVersion;
+    private final ObjectMapper json;
+    private final Clock clock;
     private final String countyCode;
     private volatile List<String> offeredCrs;
 
-    OgcApiController(FeatureCollections collections, DivisionQueries divisions,
-            @Value("${civatlas.site.county-code}") String countyCode) {
+    OgcApiController(FeatureCollections collections, DivisionQueries divisions, LayerDataVersion dataVersion,
+            ObjectMapper json, Optional<Clock> clock, @Value("${civatlas.site.county-code}") String countyCode) {
         this.collections = collections;
         this.divisions = divisions;
+        this.dataVersion = dataVersion;
+        this.json = json;
+        this.clock = clock.orElse(Clock.systemUTC());
         this.countyCode = countyCode;
     }
 
@@ -118,15 +138,99 @@ class OgcApiController {
         return describe(find(collectionId, CurrentUser.isStaff(authentication)));
     }
 
+    /**
+     * A page of items as GeoJSON, written feature by feature as the source hands them over (a page of large
+     * polygons never sits whole in memory). Everything a client can get wrong is checked before the first byte; the
+     * ETag is the layers' data version and the request, so a repeated request for unchanged data is a 304 without
+     * reading the data again.
+     */
     @GetMapping(value = "/collections/{collectionId}/items", produces = {GEOJSON, JSON})
-    ResponseEntity<Map<String, Object>> itemsResponse(@PathVariable String collectionId,
-            @RequestParam Map<String, String> params, Authentication authentication) {
-        OgcCrs crs = OgcCrs.parse("crs", params.get("crs"), offeredCrs());
-        return ResponseEntity.ok().header("Content-Crs", "<" + crs.uri() + ">")
-                .body(items(collectionId, params, authentication));
+    void itemsGeoJson(@PathVariable String collectionId, @RequestParam Map<String, String> params,
+            Authentication authentication, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        ItemsPage page = itemsPage(collectionId, params, authentication);
+        // the body is not buffered to hash it (ShallowEtagHeaderFilter would hold the whole page)
+        ShallowEtagHeaderFilter.disableContentCaching(request);
+        boolean geoJson = prefersGeoJson(request.getHeader("Accept"));
+        String etag = itemsEtag(request, CurrentUser.isStaff(authentication), geoJson);
+        response.setHeader("Content-Crs", "<" + page.crs().uri() + ">");
+        if (new ServletWebRequest(request, response).checkNotModified(etag)) {
+            return;
+        }
+        response.setContentType((geoJson ? GEOJSON : JSON) + ";charset=UTF-8");
+        try (JsonGenerator out = json.createGenerator(response.getOutputStream())) {
+            out.writeStartObject();
+            out.writeStringProperty("type", "FeatureCollection");
+            out.writeNumberProperty("numberMatched", page.matched());
+            out.writeStringProperty("timeStamp", Instant.now().toString());
+            if (page.notice() != null) {
+                out.writeStringProperty("notice", page.notice());
+            }
+            out.writePOJOProperty("links", page.links());
+            out.writeName("features");
+            out.writeStartArray();
+            int[] returned = {0};
+            page.features().accept(f -> {
+                out.writeStartObject();
+                out.writeStringProperty("type", "Feature");
+                out.writeStringProperty("id", f.id());
+                out.writeName("geometry");
+                out.writeRawValue(page.crs().transform(f.geometryJson()));
+                out.writePOJOProperty("properties", f.properties());
+                out.writeEndObject();
+                returned[0]++;
+            });
+            out.writeEndArray();
+            out.writeNumberProperty("numberReturned", returned[0]);
+            out.writeEndObject();
+        }
     }
 
+    /** GeoJSON unless the client asks for plain JSON and not for GeoJSON. */
+    private static boolean prefersGeoJson(String accept) {
+        return accept == null || accept.contains(GEOJSON) || !accept.contains(JSON);
+    }
+
+    /**
+     * Weak (the body also carries a time stamp): same data version, request, kind of client and day (valid time
+     * moves with the date) → same tag.
+     */
+    private String itemsEtag(HttpServletRequest request, boolean staff, boolean geoJson) {
+        String key = dataVersion.current() + "|" + request.getRequestURI() + "?" + request.getQueryString() + "|"
+                + (staff ? "staff" : "public") + "|" + (geoJson ? GEOJSON : JSON) + "|" + LocalDate.now(clock);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "W/\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Items as a list (the HTML view and other callers that need them all at hand). */
     Map<String, Object> items(String collectionId, Map<String, String> params, Authentication authentication) {
+        ItemsPage page = itemsPage(collectionId, params, authentication);
+        List<GeoJsonFeatures.Feature> features = new ArrayList<>();
+        page.features().accept(f -> features.add(GeoJsonFeatures.of(new FeatureSource.Feature(f.id(),
+                page.crs().transform(f.geometryJson()), f.properties(), f.label()), null)));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "FeatureCollection");
+        body.put("numberMatched", page.matched());
+        body.put("numberReturned", features.size());
+        body.put("timeStamp", Instant.now().toString());
+        if (page.notice() != null) {
+            body.put("notice", page.notice());
+        }
+        body.put("links", page.links());
+        body.put("features", features);
+        return body;
+    }
+
+    /** One items request, decided and checked before anything is written; its features come when asked for. */
+    private record ItemsPage(OgcCrs crs, long matched, List<Link> links, String notice,
+            Consumer<Consumer<FeatureSource.Feature>> features) {
+    }
+
+    private ItemsPage itemsPage(String collectionId, Map<String, String> params, Authentication authentication) {
         boolean staff = CurrentUser.isStaff(authentication);
         FeatureSource collection = find(collectionId, staff);
         List<String> offered = offeredCrs();
@@ -145,10 +249,11 @@ class OgcApiController {
         ValidTime datetime = ValidTime.parse(params.get("datetime"));
         java.util.function.Predicate<Cql2.Row> cql = cqlFilter(params, queryables);
         long matched;
-        List<FeatureSource.Feature> page;
+        Consumer<Consumer<FeatureSource.Feature>> features;
         if (filters.isEmpty() && datetime == null && cql == null) {
             matched = collection.count(query.bbox(), staff);
-            page = collection.page(query.bbox(), query.offset(), query.limit(), staff);
+            features = action -> collection.forEachInPage(query.bbox(), query.offset(), query.limit(), staff,
+                    action);
         } else {
             // filtered requests read the (county-sized) collection whole and filter in memory
             List<FeatureSource.Feature> all = collection.page(query.bbox(), 0, Integer.MAX_VALUE, staff).stream()
@@ -157,8 +262,9 @@ class OgcApiController {
                     .filter(f -> cql == null || cql.test(new Cql2.Row(f.properties(), f.geometryJson())))
                     .toList();
             matched = all.size();
-            page = all.subList(Math.min(query.offset(), all.size()),
+            List<FeatureSource.Feature> page = all.subList(Math.min(query.offset(), all.size()),
                     (int) Math.min(all.size(), (long) query.offset() + query.limit()));
+            features = page::forEach;
         }
 
         String itemsPath = "/ogc/collections/" + collection.id() + "/items";
@@ -170,7 +276,7 @@ class OgcApiController {
         }
         List<Link> links = new ArrayList<>();
         links.add(new Link(pageUrl(itemsPath, query, query.offset(), keep), "self", GEOJSON, "本页 This page"));
-        if (query.offset() + page.size() < matched) {
+        if ((long) query.offset() + query.limit() < matched) {
             links.add(new Link(pageUrl(itemsPath, query, query.offset() + query.limit(), keep), "next", GEOJSON,
                     "下一页 Next page"));
         }
@@ -179,20 +285,9 @@ class OgcApiController {
                     GEOJSON, "上一页 Previous page"));
         }
         links.add(new Link(url("/ogc/collections/" + collection.id()), "collection", JSON, collection.title()));
-
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "FeatureCollection");
-        body.put("numberMatched", matched);
-        body.put("numberReturned", page.size());
-        body.put("timeStamp", Instant.now().toString());
-        if (query.limitClamped()) {
-            body.put("notice", "limit 超过上限，已改为 " + ItemsQuery.MAX_LIMIT + " / limit above the maximum was "
-                    + "reduced to " + ItemsQuery.MAX_LIMIT);
-        }
-        body.put("links", links);
-        body.put("features", page.stream().map(f -> GeoJsonFeatures.of(new FeatureSource.Feature(f.id(),
-                crs.transform(f.geometryJson()), f.properties(), f.label()), null)).toList());
-        return body;
+        String notice = query.limitClamped() ? "limit 超过上限，已改为 " + ItemsQuery.MAX_LIMIT + " / limit above the "
+                + "maximum was reduced to " + ItemsQuery.MAX_LIMIT : null;
+        return new ItemsPage(crs, matched, links, notice, features);
     }
 
     @GetMapping(value = "/collections", produces = MediaType.TEXT_HTML_VALUE)

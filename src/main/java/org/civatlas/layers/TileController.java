@@ -6,22 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.civatlas.common.ProblemException;
-import org.civatlas.divisions.DivisionsChanged;
-import org.civatlas.facilities.FacilitiesChanged;
 import org.civatlas.layers.tiles.AttributePolicy;
 import org.civatlas.layers.tiles.TileCache;
 import org.civatlas.layers.tiles.TileFeature;
 import org.civatlas.layers.tiles.TileMath;
 import org.civatlas.layers.tiles.TileSource;
-import org.civatlas.places.PlacesChanged;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,7 +35,7 @@ class TileController {
 
     private final FeatureCollections collections;
     private final TileCache cache = new TileCache(64L * 1024 * 1024);
-    private final AtomicLong dataVersion = new AtomicLong();
+    private final LayerDataVersion dataVersion;
     private final Map<String, Built> sources = new ConcurrentHashMap<>();
     private final Clock clock;
 
@@ -48,29 +43,10 @@ class TileController {
     private record Built(TileSource source, long dataVersion, long version, long builtAt) {
     }
 
-    TileController(FeatureCollections collections, Optional<Clock> clock) {
+    TileController(FeatureCollections collections, LayerDataVersion dataVersion, Optional<Clock> clock) {
         this.collections = collections;
+        this.dataVersion = dataVersion;
         this.clock = clock.orElse(Clock.systemUTC());
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void divisionsChanged(DivisionsChanged e) {
-        dataVersion.incrementAndGet();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void facilitiesChanged(FacilitiesChanged e) {
-        dataVersion.incrementAndGet();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void placesChanged(PlacesChanged e) {
-        dataVersion.incrementAndGet();
-    }
-
-    @TransactionalEventListener(fallbackExecution = true)
-    void boundariesChanged(org.civatlas.boundaries.BoundariesChanged e) {
-        dataVersion.incrementAndGet();
     }
 
     @GetMapping(value = "/tiles/{collection}/{z}/{x}/{y}.mvt")
@@ -100,7 +76,7 @@ class TileController {
         // tiles are public: a restricted collection is invisible here exactly like a missing one
         FeatureSource fs = collections.byId(collection).filter(c -> c.visibleTo(false)).orElseThrow(() ->
                 ProblemException.notFound("没有要素集 " + collection + " / no collection " + collection));
-        long version = dataVersion.get();
+        long version = dataVersion.current();
         long now = clock.millis();
         return sources.compute(collection, (id, old) -> {
             if (old != null && old.dataVersion() == version) {

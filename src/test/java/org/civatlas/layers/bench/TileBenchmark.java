@@ -5,18 +5,12 @@ import static org.civatlas.bench.BenchSupport.openBenchDatabase;
 import static org.civatlas.bench.BenchSupport.parseArgs;
 import static org.civatlas.bench.BenchSupport.usedHeapAfterGc;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.StringReader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -46,7 +40,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.WKBWriter;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.postgresql.PGConnection;
 
 import io.github.sebasbaumh.mapbox.vectortile.VectorTile;
@@ -56,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * National vector-tile benchmark: our {@link TileSource} against PostGIS {@code ST_AsMVT} on the 3,253 county
- * polygons of China, plus GeoJSON pages against {@code ST_AsGeoJSON}. Single-threaded requests, one run, one machine.
+ * polygons of China. Single-threaded requests, one run, one machine. GeoJSON pages of the same layer are
+ * {@link GeoJsonPagesBenchmark}.
  *
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test \
@@ -217,7 +211,6 @@ public final class TileBenchmark {
         int countMismatch = 0;
         int compared = 0;
         List<String> mismatches = new ArrayList<>();
-        List<Long> pgPages = new ArrayList<>();
         String pgInfo = "(PostGIS not run)";
         if (withPg) {
             try (Connection c = openBenchDatabase(pgUrl, pgUser)) {
@@ -251,10 +244,8 @@ public final class TileBenchmark {
                                 (System.nanoTime() - zs) / 1e9);
                     }
                 }
-                pgPages = postgisPages(c, features.size());
             }
         }
-        List<Long> ourPages = ourPages(features);
 
         // ------------------------------------------------------------------ report
         System.out.println();
@@ -322,15 +313,6 @@ public final class TileBenchmark {
         long[] hits = sorted(hitNanos);
         System.out.printf(Locale.ROOT, "Cached (Caffeine hit, %,d lookups): p50 %.4f ms, p99 %.4f ms, max %.3f ms%n",
                 hits.length, ms(pct(hits, 50)), ms(pct(hits, 99)), ms(hits[hits.length - 1]));
-        long[] op = sorted(ourPages);
-        System.out.printf(Locale.ROOT, "GeoJSON pages of 100 (%d pages × 3 rounds): ours p50 %.2f ms, p99 %.2f ms, total %.2f s",
-                op.length / 3, ms(pct(op, 50)), ms(pct(op, 99)), sum(op) / 1e9);
-        if (!pgPages.isEmpty()) {
-            long[] pp = sorted(pgPages);
-            System.out.printf(Locale.ROOT, "; PostGIS p50 %.2f ms, p99 %.2f ms, total %.2f s → %.1f×",
-                    ms(pct(pp, 50)), ms(pct(pp, 99)), sum(pp) / 1e9, sum(pp) / sum(op));
-        }
-        System.out.println();
         System.out.printf(Locale.ROOT, "Goals: uncached p99 ≤ 50 ms at every zoom: %s; z0–z%d ≥ 5× ST_AsMVT: %s; "
                         + "cached p99 < 2 ms: %s%n", p99Goal ? "met" : "NOT met", maxZoom,
                 withPg ? (pgSampleTotal / oursSampleTotal >= 5 ? "met (same tiles)" : "NOT met") : "not measured",
@@ -501,107 +483,6 @@ public final class TileBenchmark {
         if (shell != null) {
             out.add(Geometries.WGS84.createPolygon(shell, holes.toArray(new LinearRing[0])));
         }
-    }
-
-    // ==================================================================================================== GeoJSON pages
-
-    /** Pages of 100 features written with JTS GeoJsonWriter straight to a stream (constant memory), 3 rounds. */
-    static List<Long> ourPages(List<TileFeature> features) throws IOException {
-        GeoJsonWriter gw = new GeoJsonWriter();
-        gw.setEncodeCRS(false);
-        List<Long> times = new ArrayList<>();
-        long[] bytes = new long[1];
-        OutputStream sink = new OutputStream() {
-            @Override
-            public void write(int b) {
-                bytes[0]++;
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                bytes[0] += len;
-            }
-        };
-        for (int round = 0; round < 4; round++) {
-            for (int from = 0; from < features.size(); from += 100) {
-                long s = System.nanoTime();
-                Writer w = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 1 << 16);
-                w.write("{\"type\":\"FeatureCollection\",\"features\":[");
-                for (int i = from; i < Math.min(features.size(), from + 100); i++) {
-                    TileFeature f = features.get(i);
-                    if (i > from) {
-                        w.write(',');
-                    }
-                    w.write("{\"type\":\"Feature\",\"id\":");
-                    w.write(f.id());
-                    w.write(",\"properties\":{\"name\":");
-                    w.write(jsonString((String) f.attributes().get("name")));
-                    w.write("},\"geometry\":");
-                    if (f.geometryWgs84() == null) {
-                        w.write("null");
-                    } else {
-                        gw.write(f.geometryWgs84(), w);
-                    }
-                    w.write('}');
-                }
-                w.write("]}");
-                w.flush();
-                if (round > 0) { // round 0 is warm-up
-                    times.add(System.nanoTime() - s);
-                }
-            }
-        }
-        return times;
-    }
-
-    static List<Long> postgisPages(Connection c, int n) throws SQLException {
-        List<Long> times = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, name, ST_AsGeoJSON(geom) FROM c ORDER BY id LIMIT 100 OFFSET ?")) {
-            for (int round = 0; round < 4; round++) {
-                for (int from = 0; from < n; from += 100) {
-                    long s = System.nanoTime();
-                    ps.setInt(1, from);
-                    long chars = 0;
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            rs.getInt(1);
-                            String name = rs.getString(2);
-                            String g = rs.getString(3);
-                            chars += (name == null ? 0 : name.length()) + (g == null ? 0 : g.length());
-                        }
-                    }
-                    if (chars < 0) {
-                        throw new IllegalStateException();
-                    }
-                    if (round > 0) {
-                        times.add(System.nanoTime() - s);
-                    }
-                }
-            }
-        }
-        return times;
-    }
-
-    private static String jsonString(String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 
     // ==================================================================================================== PostGIS
