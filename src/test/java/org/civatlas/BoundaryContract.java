@@ -65,6 +65,8 @@ interface BoundaryContract {
         String body = "{\"title\":\"草场争议 <script>alert(1)</script>\",\"partyA\":\"653122000000\",\"partyB\":"
                 + "\"653123000000\",\"description\":\"放牧范围\",\"location\":" + area + ",\"lines\":[" + claimA + ","
                 + claimB + "]}";
+        String staffTag = http().get("/ogc/collections/boundary-disputes/items", "planner", "planner").headers()
+                .firstValue("ETag").orElseThrow();
         assertThat(http().post("/api/boundaries/disputes", body, null, null).status()).isEqualTo(401);
         assertThat(http().post("/api/boundaries/disputes", body, "planner", "planner").status()).isEqualTo(403);
         Http.Response created = http().post("/api/boundaries/disputes", body, "boundary", "boundary");
@@ -84,7 +86,9 @@ interface BoundaryContract {
         assertThat(hidden.status()).isEqualTo(404).isEqualTo(missing.status());
         assertThat(http().get("/ogc/collections").body()).doesNotContain("boundary-disputes");
         assertThat(http().get("/api/boundaries/lines/653122-653123").body()).doesNotContain("草场争议");
-        // other staff read it
+        // other staff read it, also when revalidating a page they had before the dispute was logged
+        assertThat(http().revalidate("/ogc/collections/boundary-disputes/items", staffTag, "planner", "planner")
+                .status()).isEqualTo(200);
         assertThat(http().get("/ogc/collections/boundary-disputes/items", "planner", "planner").json()
                 .path("numberMatched").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(http().get("/api/boundaries/disputes/" + id, "names", "names").status()).isEqualTo(200);

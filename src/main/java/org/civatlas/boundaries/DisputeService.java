@@ -29,6 +29,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -52,10 +53,12 @@ public class DisputeService {
     private final Clock clock;
     private final long maxAttachmentBytes;
     private final EntityManager entityManager;
+    private final ApplicationEventPublisher publisher;
 
-    DisputeService(EntityManager entityManager, DisputeRepository disputes, DisputeLineRepository lines, DisputeEventRepository events,
+    DisputeService(ApplicationEventPublisher publisher, EntityManager entityManager, DisputeRepository disputes, DisputeLineRepository lines, DisputeEventRepository events,
             AttachmentRepository attachments, DivisionQueries divisions, BoundaryLineService boundaryLines,
             Optional<Clock> clock, @Value("${civatlas.attachments.max-bytes:10485760}") long maxAttachmentBytes) {
+        this.publisher = publisher;
         this.entityManager = entityManager;
         this.disputes = disputes;
         this.lines = lines;
@@ -114,6 +117,7 @@ public class DisputeService {
             lines.save(l);
         }
         event(d, null, DisputeStatus.REPORTED, "登记争议 / dispute reported: " + d.title);
+        publisher.publishEvent(new BoundariesChanged("disputes"));
         return view(d, warnings);
     }
 
@@ -151,6 +155,7 @@ public class DisputeService {
         }
         d = disputes.saveAndFlush(d);
         event(d, from == to ? null : from, to, in.what().strip());
+        publisher.publishEvent(new BoundariesChanged("disputes"));
         return view(d, List.of());
     }
 
@@ -163,6 +168,7 @@ public class DisputeService {
         lines.save(l);
         disputes.saveAndFlush(touch(d));
         event(d, null, d.status, "添加" + l.kind.label() + " / added a " + l.kind + " line");
+        publisher.publishEvent(new BoundariesChanged("disputes"));
         return view(d, List.of());
     }
 
@@ -182,6 +188,7 @@ public class DisputeService {
         d.filedUpwardTo = in.filedWith().strip();
         d = disputes.saveAndFlush(d);
         event(d, null, d.status, "向上级备案：" + d.filedUpwardTo + "（" + d.filedUpwardOn + "）/ filed upward");
+        publisher.publishEvent(new BoundariesChanged("disputes"));
         return view(d, List.of());
     }
 
@@ -219,7 +226,9 @@ public class DisputeService {
         attachments.save(a);
         event(d, null, d.status, "附件：" + a.fileName + (a.evidenceKind == null ? "" : "（" + a.evidenceKind + "）")
                 + " / attachment added");
-        return view(disputes.saveAndFlush(touch(d)), List.of());
+        DisputeView attached = view(disputes.saveAndFlush(touch(d)), List.of());
+        publisher.publishEvent(new BoundariesChanged("disputes"));
+        return attached;
     }
 
     @Transactional(readOnly = true)

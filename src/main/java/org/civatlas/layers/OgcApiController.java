@@ -57,6 +57,7 @@ class OgcApiController {
     private final Clock clock;
     private final String countyCode;
     private volatile List<String> offeredCrs;
+    private final Map<String, KnownExtent> extents = new java.util.concurrent.ConcurrentHashMap<>();
 
     OgcApiController(FeatureCollections collections, DivisionQueries divisions, LayerDataVersion dataVersion,
             ObjectMapper json, Optional<Clock> clock, @Value("${civatlas.site.county-code}") String countyCode) {
@@ -377,12 +378,26 @@ class OgcApiController {
                 "没有要素集 " + collectionId + " / no collection " + collectionId));
     }
 
+    private record KnownExtent(long dataVersion, Optional<Envelope> extent) {
+    }
+
+    /** A level's extent means reading all its geometries: done once per data version, not on every request. */
+    private Envelope extent(FeatureSource c) {
+        long version = dataVersion.current();
+        KnownExtent known = extents.get(c.id());
+        if (known == null || known.dataVersion() != version) {
+            known = new KnownExtent(version, Optional.ofNullable(c.extent()));
+            extents.put(c.id(), known);
+        }
+        return known.extent().orElse(null);
+    }
+
     private Map<String, Object> describe(FeatureSource c) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", c.id());
         body.put("title", c.title());
         body.put("description", c.description());
-        Envelope extent = c.extent();
+        Envelope extent = extent(c);
         if (extent != null) {
             body.put("extent", Map.of("spatial", Map.of(
                     "bbox", List.of(List.of(extent.getMinX(), extent.getMinY(), extent.getMaxX(), extent.getMaxY())),

@@ -37,6 +37,12 @@ public final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), basic(user, password));
     }
 
+    /** A revalidation: 304 while the server's tag still matches. */
+    public Response revalidate(String path, String etag, String user, String password) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).header("If-None-Match", etag).GET(),
+                user == null ? null : basic(user, password));
+    }
+
     public Response patch(String path, String jsonBody, String user, String password) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
