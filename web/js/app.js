@@ -191,7 +191,7 @@ async function main() {
     initBoundaries(shared).catch((err) => status.error('boundaries', '界线功能加载失败 Boundaries failed to load', err)),
   ]);
   try {
-    initExchange({ ...shared, reloadDivisions });
+    initExchange({ ...shared, reloadDivisions, facilitiesChanged: planner.facilitiesChanged });
   } catch (err) {
     status.error('exchange', '数据交换功能加载失败 Data exchange failed to load', err);
   }

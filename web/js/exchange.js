@@ -1,18 +1,46 @@
-// Data exchange ("数据 Data" header button): the import wizard for the
-// division layers (officers and admin: upload → preview → commit) and the
-// export menu (everyone: collection, format, CRS, optional unit → a download link).
+// Data exchange ("数据 Data" header button): the import wizard (upload → preview →
+// commit) for the division layers (officers and admin) and the facilities layer
+// (planners and admin, as for editing facilities), and the export menu (everyone:
+// collection, format, CRS, optional unit → a download link).
 import { el } from './escape.js';
 import { biText } from './i18n.js';
 import { getJson, sendJson, sendMultipart, query } from './api.js';
 import { field, input, select, problemBox, showProblem, val, kvTable, dataTable, setChildren } from './forms.js';
 
-const IMPORT_ROLES = ['ADMIN', 'NAME_OFFICER', 'BOUNDARY_OFFICER'];
+const DIVISION_IMPORT_ROLES = ['ADMIN', 'NAME_OFFICER', 'BOUNDARY_OFFICER'];
+const FACILITY_IMPORT_ROLES = ['PLANNER', 'ADMIN'];
 
+/** [layer, label, roles that may import it] (the server checks the same per layer). */
 export const IMPORT_LAYERS = [
-  ['counties', '县界 Counties'],
-  ['townships', '乡镇 Townships'],
-  ['villages', '村／社区 Villages & communities'],
+  ['counties', '县界 Counties', DIVISION_IMPORT_ROLES],
+  ['townships', '乡镇 Townships', DIVISION_IMPORT_ROLES],
+  ['villages', '村／社区 Villages & communities', DIVISION_IMPORT_ROLES],
+  ['facilities', '民政设施 Facilities', FACILITY_IMPORT_ROLES],
 ];
+
+/** Facility fields of the import mapping, in the server's order. */
+const FACILITY_FIELDS = {
+  externalId: '编号 Identifier',
+  type: '类型 Type（代码或中文名 code or Chinese name）',
+  name: '名称 Name',
+  status: '状态 Status',
+  operator: '举办主体 Operator',
+  beds: '床位 Beds',
+  nursingBeds: '护理型床位 Nursing beds',
+  floorAreaM2: '建筑面积 Floor area (m²)',
+  staff: '工作人员 Staff',
+  plannedOn: '规划日期 Planned on',
+  constructionStartedOn: '开工日期 Construction started',
+  openedOn: '启用日期 Opened on',
+  closedOn: '关闭日期 Closed on',
+};
+
+/** Colours of the previewed facility points by what a commit would do. */
+const POINT_ACTIONS = {
+  create: ['#2e7d32', '新建 New'],
+  update: ['#1565c0', '更新 Update'],
+  error: ['#b71c1c', '有问题 Problem'],
+};
 
 /** CRS choices of the import form; '' = as declared by the file, '*' = typed in. */
 const IMPORT_CRS = [
@@ -37,6 +65,16 @@ export const PROBLEM_KINDS = {
   'no-code': '缺少代码 No code',
   'duplicate-code': '代码重复 Duplicate code',
   'unknown-code': '未知代码 Unknown code',
+  'unknown-type': '未知类型 Unknown type',
+  'no-name': '缺少名称 No name',
+  'bad-status': '状态无效 Bad status',
+  'bad-value': '取值无效 Bad value',
+  'bad-number': '数字无效 Bad number',
+  'bad-date': '日期无效 Bad date',
+  negative: '负数 Negative',
+  rules: '不符合规则 Rule broken',
+  'duplicate-key': '编号重复 Duplicate key',
+  ambiguous: '无法确定 Ambiguous match',
 };
 
 const CRS_SOURCE = {
@@ -75,18 +113,19 @@ export function initExchange(ctx) {
   const { me, panel, beforeNode, map } = ctx;
   if (!map.getPane('imports')) map.createPane('imports').style.zIndex = '615';
   const roles = (me && me.authenticated && me.roles) || [];
-  const canImport = roles.some((r) => IMPORT_ROLES.includes(r));
+  const layers = IMPORT_LAYERS.filter(([, , allowed]) => roles.some((r) => allowed.includes(r)));
+  const canImport = layers.length > 0;
   const toggle = el('button', { type: 'button', class: 'header-button group-toggle', 'data-group': 'data' }, biText('数据 Data'));
   beforeNode.before(toggle);
   panel.group('data', toggle, '数据交换 Data exchange');
   let importTab = null;
-  if (canImport) importTab = panel.add('import', '导入 Import', (s) => createImportTab(s, ctx), 'data');
+  if (canImport) importTab = panel.add('import', '导入 Import', (s) => createImportTab(s, ctx, layers), 'data');
   panel.add('export', '导出 Export', (s) => createExportTab(s, ctx), 'data');
   return { canImport, importTab };
 }
 
 // ------------------------------------------------------------------------------------------------
-function createImportTab(section, ctx) {
+function createImportTab(section, ctx, layers) {
   const { L, map } = ctx;
   const overlay = L.layerGroup().addTo(map);
   const steps = el('ol', { class: 'wizard-steps' },
@@ -102,7 +141,7 @@ function createImportTab(section, ctx) {
 
   // ---- step 1: upload ----
   const f = {
-    layer: select('layer', IMPORT_LAYERS),
+    layer: select('layer', layers),
     file: el('input', { type: 'file', name: 'file', accept: '.zip,.geojson,.json,.gz,.gpkg,.csv,.txt,.tsv' }),
     crs: select('crs', IMPORT_CRS),
     crsText: input('crsText', { placeholder: '如 e.g. EPSG:4545, CGCS2000, EPSG:32643', class: 'input-unit' }),
@@ -111,7 +150,7 @@ function createImportTab(section, ctx) {
     latColumn: input('latColumn', { placeholder: 'lat / 纬度 / y' }),
     wktColumn: input('wktColumn', { placeholder: 'wkt / geometry' }),
   };
-  f.layer.value = 'townships';
+  f.layer.value = layers.some(([id]) => id === 'townships') ? 'townships' : layers[0][0];
   const crsTextRow = field('坐标系代码 CRS code', f.crsText);
   crsTextRow.hidden = true;
   const csvBox = el('fieldset', { class: 'csv-columns', hidden: true },
@@ -121,9 +160,16 @@ function createImportTab(section, ctx) {
   const upProblem = problemBox();
   const upload = el('button', { type: 'submit', class: 'primary small', 'data-action': 'upload' }, biText('上传并预览 Upload & preview'));
   const upState = el('p', { class: 'panel-state', role: 'status' });
+  const intro = el('p', { class: 'muted small intro' });
+  const setIntro = () => {
+    intro.textContent = f.layer.value === 'facilities'
+      ? '上传设施点文件（类型、名称、状态、床位、日期等字段）：先预览，确认后再写入；编号相同（无编号时类型和名称相同）的设施被更新，其余新建；提交前不保存任何数据。 Upload facility points (type, name, status, beds, dates …): you see a preview first; a facility with the same identifier (without one: the same type and name) is updated, the others are created; nothing is stored before you commit.'
+      : '上传区划边界文件：先预览，确认后再写入；提交前不保存任何数据。 Upload division boundaries: you see a preview first; nothing is stored before you commit.';
+  };
+  setIntro();
+  f.layer.addEventListener('change', setIntro);
   const uploadForm = el('form', { class: 'panel-form import-upload', novalidate: true },
-    el('p', { class: 'muted small intro' }, '上传区划边界文件：先预览，确认后再写入；提交前不保存任何数据。',
-      ' Upload division boundaries: you see a preview first; nothing is stored before you commit.'),
+    intro,
     el('div', { class: 'grid2' }, field('图层 Layer', f.layer), field('编码 Encoding', f.encoding)),
     field('文件 File（GeoJSON、GeoPackage、Shapefile .zip、CSV）', f.file),
     field('坐标系 CRS', f.crs), crsTextRow,
@@ -222,7 +268,20 @@ function createImportTab(section, ctx) {
     const ext = Array.isArray(p.extent) && p.extent.length === 4
       ? el('code', { class: 'small' }, `${coord(p.extent[0])}, ${coord(p.extent[1])} — ${coord(p.extent[2])}, ${coord(p.extent[3])}`) : '—';
     const layerLabel = (IMPORT_LAYERS.find(([id]) => id === p.layer) || [null, p.layer])[1];
-    const summary = kvTable([
+    const isFacilities = p.layer === 'facilities';
+    if (isFacilities) drawPoints(p.points || []);
+    const summary = kvTable(isFacilities ? [
+      ['文件 File', p.fileName, p.format ? el('span', { class: 'muted' }, ` (${p.format})`) : null],
+      ['图层 Layer', layerLabel],
+      ['要素 Features', el('strong', { 'data-field': 'count' }, String(p.count))],
+      ['坐标系 CRS', el('code', { 'data-field': 'crs' }, p.crs || '—'), p.crsSource ? el('span', { class: 'muted small' }, ` · ${CRS_SOURCE[p.crsSource] || p.crsSource}`) : null],
+      ['转换 Conversion', p.conversion],
+      ['范围 Extent (WGS 84)', ext],
+      ['问题 Problems', el('span', { class: p.problemCount ? 'invalid' : 'valid', 'data-field': 'problemCount' }, String(p.problemCount ?? 0))],
+      ['新建 To create', el('span', { 'data-field': 'creates' }, String(p.creates ?? 0))],
+      ['更新 To update', el('span', { 'data-field': 'updates' }, String(p.updates ?? 0))],
+      ['状态 Status', p.status],
+    ] : [
       ['文件 File', p.fileName, p.format ? el('span', { class: 'muted' }, ` (${p.format})`) : null],
       ['图层 Layer', layerLabel],
       ['要素 Features', el('strong', { 'data-field': 'count' }, String(p.count))],
@@ -263,6 +322,15 @@ function createImportTab(section, ctx) {
       tr.addEventListener('click', go);
       tr.addEventListener('keydown', (e) => { if (e.key === 'Enter') go(); });
     });
+
+    if (isFacilities) {
+      setChildren(previewBox,
+        el('div', { class: 'form-row' }, back, zoom),
+        el('h3', {}, biText('预览 Preview')),
+        summary, pointLegend(), warnBox, problemsBox, facilityCommitForm(p, fields, back));
+      ctx.panel.scrollTop();
+      return;
+    }
 
     // commit form
     const codeField = el('select', { name: 'codeField' },
@@ -319,6 +387,100 @@ function createImportTab(section, ctx) {
       el('h3', {}, biText('预览 Preview')),
       summary, warnBox, problemsBox, commitForm, resultBox);
     ctx.panel.scrollTop();
+  }
+
+  /** The file's facilities on the map, coloured by what a commit would do; tooltips are text only. */
+  function drawPoints(points) {
+    for (const pt of points) {
+      if (typeof pt.lon !== 'number' || typeof pt.lat !== 'number') continue;
+      const [color, label] = POINT_ACTIONS[pt.action] || POINT_ACTIONS.error;
+      L.circleMarker([pt.lat, pt.lon], { pane: 'imports', radius: 6, color: '#fff', weight: 1.5, fillColor: color, fillOpacity: 0.95, className: `import-point import-${pt.action}` })
+        .bindTooltip(() => el('span', {}, `#${pt.index} · ${pt.name || '—'} · ${pt.type || '—'} · ${label}`), { direction: 'top', offset: [0, -6] })
+        .addTo(overlay);
+    }
+  }
+
+  function pointLegend() {
+    return el('p', { class: 'small import-legend' }, Object.values(POINT_ACTIONS).map(([color, label]) => el('span', { class: 'nowrap' },
+      el('span', { style: `display:inline-block;width:10px;height:10px;border-radius:50%;background:${color};margin:0 4px 0 10px` }), label)));
+  }
+
+  /** The facilities commit: the field mapping (proposed by the server, changeable), then commit. */
+  function facilityCommitForm(p, fields, back) {
+    const proposed = p.mapping || {};
+    const selects = {};
+    const rows = Object.entries(FACILITY_FIELDS).map(([key, label]) => {
+      const s = el('select', { name: `mapping.${key}`, 'data-mapping': key },
+        el('option', { value: '' }, '— 无 None —'),
+        fields.map((name) => el('option', { value: name }, name)));
+      s.value = proposed[key] && fields.includes(proposed[key]) ? proposed[key] : '';
+      selects[key] = s;
+      return field(label, s);
+    });
+    const commitProblem = problemBox();
+    const commit = el('button', { type: 'submit', class: 'primary small', 'data-action': 'commit' }, `提交导入 Commit (${p.count})`);
+    const commitState = el('p', { class: 'panel-state', role: 'status' });
+    const resultBox = el('div', { class: 'import-result' });
+    const mappingBox = el('fieldset', { class: 'import-mapping', 'data-field': 'mapping' },
+      el('legend', {}, biText('字段对应 Field mapping（设施字段 ← 文件字段 facility field ← file field）')), el('div', { class: 'grid2' }, rows));
+    const commitForm = el('form', { class: 'panel-form boxed-form import-commit', novalidate: true },
+      el('h4', {}, biText('提交 Commit')),
+      mappingBox,
+      el('p', { class: 'muted small' }, '改动字段对应后，提交时按新的对应重新检查全部要素。全部设施在一个事务中写入，任何要素有问题则全部不导入。 After changing the mapping every feature is checked again on commit. All facilities are written in one transaction; if any has a problem nothing is stored.'),
+      commitProblem, el('div', { class: 'form-row buttons' }, commit), commitState);
+    const commitFields = { mapping: mappingBox, file: null, id: null };
+    commitForm.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      showProblem(commitProblem, null, commitFields);
+      const mapping = {};
+      for (const [key, s] of Object.entries(selects)) mapping[key] = s.value || null;
+      commit.disabled = true;
+      commitState.className = 'panel-state loading';
+      commitState.textContent = '正在导入… Importing…';
+      try {
+        const r = await sendJson('POST', `api/imports/${encodeURIComponent(p.id)}/commit`, { mapping });
+        commitState.textContent = '';
+        commitState.className = 'panel-state';
+        showFacilityResult(p, r || {}, commitForm, resultBox, back);
+      } catch (err) {
+        commitState.textContent = '';
+        commitState.className = 'panel-state';
+        commit.disabled = false;
+        const head = err.status === 409 ? '导入已结束，未保存任何数据 Import already closed: nothing was stored'
+          : err.status === 422 ? '要素有问题，未保存任何数据 Features have problems: nothing was stored' : null;
+        showProblem(commitProblem, err, commitFields, head ? el('p', { class: 'small' }, head) : null);
+      }
+    });
+    return [commitForm, resultBox];
+  }
+
+  async function showFacilityResult(p, r, commitForm, resultBox, back) {
+    setStep(3);
+    commitForm.hidden = true;
+    const again = el('button', { type: 'button', class: 'small-button', 'data-action': 'new-import' }, biText('新的导入 New import'));
+    again.addEventListener('click', backToUpload);
+    const reloadState = el('p', { class: 'panel-state loading', role: 'status' }, '正在刷新设施、看板和覆盖… Reloading facilities, dashboard and coverage…');
+    setChildren(resultBox,
+      el('div', { class: 'notice ok', role: 'status', 'data-result': 'ok' },
+        el('strong', {}, '导入完成 Import committed'),
+        kvTable([
+          ['新建 Created', el('strong', { 'data-field': 'created' }, String(r.created ?? 0))],
+          ['更新 Updated', el('strong', { 'data-field': 'updated' }, String(r.updated ?? 0))],
+          ['坐标系 CRS', el('code', {}, r.crs || p.crs || '—')],
+          ['转换 Conversion', r.conversion || p.conversion],
+        ])),
+      reloadState,
+      el('div', { class: 'form-row buttons' }, again));
+    back.disabled = true;
+    clearMap();
+    try {
+      if (ctx.facilitiesChanged) await ctx.facilitiesChanged({});
+      reloadState.className = 'panel-state';
+      reloadState.textContent = '设施图层、看板和覆盖已刷新。 Facilities, dashboard and coverage reloaded.';
+    } catch (err) {
+      reloadState.className = 'panel-state error';
+      reloadState.textContent = `刷新失败，请重新加载页面 Reloading failed, please reload the page: ${err.detail || err.message}`;
+    }
   }
 
   async function showResult(p, r, commitForm, resultBox, back) {

@@ -21,7 +21,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.civatlas.exchange.TestSupport;
+import org.civatlas.spatial.ChinaOffsetDatums;
+import org.locationtech.jts.geom.Point;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
@@ -38,6 +43,9 @@ class ExchangeApiTest {
     int port;
 
     Http http;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void client() {
@@ -168,5 +176,258 @@ class ExchangeApiTest {
         assertThat(http.get("/api/exports/villages?format=xlsx").status()).isEqualTo(400);
         assertThat(http.get("/api/exports/villages?crs=GCJ-02").status()).isEqualTo(400);
         assertThat(http.get("/api/exports/disputes").status()).isEqualTo(404);
+    }
+
+    // ------------------------------------------------------------------------------------------ facilities
+
+    /** A point inside the village (its polygon's interior point), as {lon, lat}. */
+    private double[] inside(String villageCode) throws Exception {
+        Point p = geometry(http.get("/ogc/collections/villages/items/" + villageCode).json()).getInteriorPoint();
+        return new double[] {p.getX(), p.getY()};
+    }
+
+    private JsonNode coverage(String type) {
+        Http.Response r = http.get("/api/coverage?types=" + type + "&rule=containment&level=village");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static String pointFeature(String properties, double[] at) {
+        return "{\"type\":\"Feature\",\"properties\":{" + properties + "},\"geometry\":{\"type\":\"Point\","
+                + "\"coordinates\":[" + at[0] + "," + at[1] + "]}}";
+    }
+
+    private static byte[] collection(String... features) {
+        return ("{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private JsonNode facilityByExternalId(String externalId) {
+        JsonNode all = http.get("/api/facilities", "planner", "planner").json();
+        JsonNode found = null;
+        for (JsonNode f : all) {
+            if (externalId.equals(f.path("externalId").asString(null))) {
+                assertThat(found).as("one facility with external id " + externalId).isNull();
+                found = f;
+            }
+        }
+        return found;
+    }
+
+    private JsonNode previewAndCommit(String query, String fileName, String type, byte[] file, int creates,
+            int updates) {
+        Http.Response preview = http.multipart("/api/imports?layer=facilities" + query, fileName, type, file,
+                "planner", "planner");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(201);
+        JsonNode p = preview.json();
+        assertThat(p.path("problemCount").asInt()).as(preview.body()).isZero();
+        assertThat(p.path("creates").asInt()).as(preview.body()).isEqualTo(creates);
+        assertThat(p.path("updates").asInt()).as(preview.body()).isEqualTo(updates);
+        Http.Response committed = http.post("/api/imports/" + p.path("id").asString() + "/commit", "{}", "planner",
+                "planner");
+        assertThat(committed.status()).as(committed.body()).isEqualTo(200);
+        assertThat(committed.json().path("created").asInt()).isEqualTo(creates);
+        assertThat(committed.json().path("updated").asInt()).isEqualTo(updates);
+        return p;
+    }
+
+    @Test
+    void facilitiesFromGeoJsonAndCsvShowUpInTheLayerAndChangeCoverage() throws Exception {
+        JsonNode before = coverage("MARRIAGE_REGISTRY");
+        int covered = before.path("covered").asInt();
+        List<String> villages = new java.util.ArrayList<>();
+        before.path("uncoveredUnits").forEach(u -> villages.add(u.path("code").asString()));
+        assertThat(villages.size()).isGreaterThanOrEqualTo(3);
+        double[] a = inside(villages.get(0));
+        double[] b = inside(villages.get(1));
+        double[] c = inside(villages.get(2));
+        // GeoJSON with Chinese field names; one type by code, one by its Chinese name as in the types table
+        byte[] geojson = collection(
+                pointFeature("\"编号\":\"MZ-GJ-1\",\"名称\":\"测试婚姻登记处甲\",\"类型\":\"MARRIAGE_REGISTRY\","
+                        + "\"状态\":\"运营\",\"启用日期\":\"2020-03-01\",\"工作人员\":4", a),
+                pointFeature("\"编号\":\"MZ-GJ-2\",\"名称\":\"测试婚姻登记处乙\",\"类型\":\"婚姻登记处\","
+                        + "\"状态\":\"OPERATING\",\"启用日期\":\"2021/6/1\"", b));
+        JsonNode p = previewAndCommit("", "registries.geojson", "application/geo+json", geojson, 2, 0);
+        assertThat(p.path("count").asInt()).isEqualTo(2);
+        assertThat(p.path("crs").asString()).isEqualTo("EPSG:4326");
+        assertThat(p.path("mapping").path("name").asString()).isEqualTo("名称");
+        assertThat(p.path("mapping").path("type").asString()).isEqualTo("类型");
+        assertThat(p.path("mapping").path("externalId").asString()).isEqualTo("编号");
+        assertThat(p.path("points").size()).isEqualTo(2);
+        assertThat(p.path("extent").size()).isEqualTo(4);
+        assertThat(coverage("MARRIAGE_REGISTRY").path("covered").asInt()).isEqualTo(covered + 2);
+        // a CSV with lon/lat columns
+        String csv = "id_code,name,type,status,opened_on,lon,lat\n"
+                + "MZ-CSV-1,测试婚姻登记处丙,MARRIAGE_REGISTRY,运营,2019-09-09," + c[0] + "," + c[1] + "\n";
+        Http.Response preview = http.multipart("/api/imports?layer=facilities&crs=EPSG:4490", "r.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8), "planner", "planner");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(201);
+        // "id_code" is no recognised identifier name: map it when committing
+        assertThat(preview.json().path("mapping").path("externalId").isNull()).isTrue();
+        Http.Response committed = http.post("/api/imports/" + preview.json().path("id").asString() + "/commit",
+                "{\"mapping\":{\"externalId\":\"id_code\"}}", "planner", "planner");
+        assertThat(committed.status()).as(committed.body()).isEqualTo(200);
+        assertThat(coverage("MARRIAGE_REGISTRY").path("covered").asInt()).isEqualTo(covered + 3);
+
+        JsonNode items = http.get("/ogc/collections/facilities/items?limit=1000").json();
+        List<String> names = new java.util.ArrayList<>();
+        items.path("features").forEach(f -> names.add(f.path("properties").path("name").asString()));
+        assertThat(names).contains("测试婚姻登记处甲", "测试婚姻登记处乙", "测试婚姻登记处丙");
+        JsonNode first = facilityByExternalId("MZ-GJ-1");
+        assertThat(first.path("unitCode").asString()).isEqualTo(villages.get(0));
+        assertThat(first.path("synthetic").asBoolean()).isFalse();
+        assertThat(first.path("source").asString()).contains("registries.geojson", "feature 0", "EPSG:4326");
+        assertThat(first.path("staff").asInt()).isEqualTo(4);
+        assertThat(facilityByExternalId("MZ-GJ-2").path("openedOn").asString()).isEqualTo("2021-06-01");
+        assertThat(facilityByExternalId("MZ-CSV-1").path("unitCode").asString()).isEqualTo(villages.get(2));
+        // the demo's facilities keep their synthetic flag
+        assertThat(http.get("/api/facilities/1").json().path("synthetic").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aGcj02CsvLandsWithinAFewMetresOfTheTruePoint() throws Exception {
+        String village = coverage("CHILD_WELFARE_CENTRE").path("uncoveredUnits").get(0).path("code").asString();
+        double[] truth = inside(village);
+        double[] gcj = ChinaOffsetDatums.wgs84ToGcj02(truth[0], truth[1]);
+        assertThat(TestSupport.metres(truth[0], truth[1], gcj[0], gcj[1])).isGreaterThan(100);
+        String csv = "编号,名称,类型,状态,开工日期,经度,纬度\n"
+                + "GCJ-1,测试儿童福利机构,CHILD_WELFARE_CENTRE,在建,2024-05-01," + gcj[0] + "," + gcj[1] + "\n";
+        JsonNode p = previewAndCommit("&crs=GCJ-02", "amap.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8),
+                1, 0);
+        assertThat(p.path("conversion").asString()).contains("GCJ-02");
+        JsonNode f = facilityByExternalId("GCJ-1");
+        assertThat(TestSupport.metres(truth[0], truth[1], f.path("lon").asDouble(), f.path("lat").asDouble()))
+                .isLessThan(3);
+        assertThat(f.path("unitCode").asString()).isEqualTo(village);
+        assertThat(f.path("source").asString()).contains("GCJ-02");
+        assertThat(f.path("status").asString()).isEqualTo("UNDER_CONSTRUCTION");
+    }
+
+    @Test
+    void aBadFacilityFileListsEveryProblemByIndexAndStoresNothing() throws Exception {
+        int count = http.get("/api/facilities").json().size();
+        double[] at = inside(coverage("FUNERAL_HOME").path("uncoveredUnits").get(0).path("code").asString());
+        String polygon = "{\"type\":\"Feature\",\"properties\":{\"code\":\"BAD-2\",\"name\":\"面\",\"type\":"
+                + "\"FUNERAL_HOME\",\"status\":\"PLANNED\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[76,39.3],[76.01,39.3],[76.01,39.31],[76,39.3]]]}}";
+        byte[] file = collection(
+                pointFeature("\"code\":\"BAD-0\",\"name\":\"好的殡仪馆\",\"type\":\"FUNERAL_HOME\",\"status\":\"PLANNED\"", at),
+                pointFeature("\"code\":\"BAD-1\",\"name\":\"游泳馆\",\"type\":\"SWIMMING_POOL\",\"status\":\"PLANNED\"", at),
+                polygon,
+                pointFeature("\"code\":\"BAD-0\",\"name\":\"重复\",\"type\":\"FUNERAL_HOME\",\"status\":\"PLANNED\"", at),
+                pointFeature("\"code\":\"BAD-4\",\"type\":\"FUNERAL_HOME\",\"status\":\"PLANNED\"", at),
+                pointFeature("\"code\":\"BAD-5\",\"name\":\"状态错\",\"type\":\"FUNERAL_HOME\",\"status\":\"营业\"", at),
+                pointFeature("\"code\":\"BAD-6\",\"name\":\"负床位\",\"type\":\"NURSING_HOME\",\"status\":\"PLANNED\","
+                        + "\"beds\":-5", at));
+        Http.Response preview = http.multipart("/api/imports?layer=facilities", "bad.geojson",
+                "application/geo+json", file, "admin", "admin");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(201);
+        JsonNode p = preview.json();
+        assertThat(p.path("count").asInt()).isEqualTo(7);
+        java.util.Map<Integer, String> kinds = new java.util.HashMap<>();
+        p.path("problems").forEach(x -> kinds.merge(x.path("index").asInt(), x.path("kind").asString(),
+                (u, v) -> u + "," + v));
+        assertThat(kinds).doesNotContainKey(0);
+        assertThat(kinds.get(1)).contains("unknown-type");
+        assertThat(kinds.get(2)).contains("wrong-type");
+        assertThat(kinds.get(3)).contains("duplicate-key");
+        assertThat(kinds.get(4)).contains("no-name");
+        assertThat(kinds.get(5)).contains("bad-status");
+        assertThat(kinds.get(6)).contains("negative");
+        assertThat(p.path("problems").get(0).path("reason").asString()).matches("(?s).*\\p{IsHan}.*/.*");
+        Http.Response refused = http.post("/api/imports/" + p.path("id").asString() + "/commit", "{}", "admin",
+                "admin");
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.contentType()).contains("application/problem+json");
+        assertThat(refused.json().path("detail").asString()).contains("#1", "#2", "#3", "nothing was imported");
+        assertThat(http.get("/api/facilities").json().size()).isEqualTo(count);
+        assertThat(facilityByExternalId("BAD-0")).isNull();
+        // a mapping to a field the file does not have is a 400 naming the parameter
+        Http.Response badMapping = http.post("/api/imports/" + p.path("id").asString() + "/commit",
+                "{\"mapping\":{\"name\":\"nope\"}}", "admin", "admin");
+        assertThat(badMapping.status()).isEqualTo(400);
+        assertThat(badMapping.json().path("parameter").asString()).isEqualTo("mapping");
+    }
+
+    @Test
+    void reImportingUpdatesTheFacilityAndKeepsItsHistory() throws Exception {
+        double[] a = inside(coverage("NURSING_HOME").path("uncoveredUnits").get(0).path("code").asString());
+        double[] b = inside(coverage("NURSING_HOME").path("uncoveredUnits").get(1).path("code").asString());
+        String first = "{\"type\":\"FeatureCollection\",\"features\":[" + pointFeature("\"externalId\":\"RE-1\","
+                + "\"name\":\"测试敬老院\",\"type\":\"NURSING_HOME\",\"status\":\"OPERATING\",\"openedOn\":"
+                + "\"2018-01-01\",\"beds\":40,\"nursingBeds\":10", a) + "]}";
+        previewAndCommit("", "home.geojson", "application/geo+json", first.getBytes(StandardCharsets.UTF_8), 1, 0);
+        long id = facilityByExternalId("RE-1").path("id").asLong();
+        String second = first.replace("\"beds\":40", "\"beds\":60").replace("测试敬老院", "测试敬老院（扩建）")
+                .replace(a[0] + "," + a[1], b[0] + "," + b[1]);
+        previewAndCommit("", "home.geojson", "application/geo+json", second.getBytes(StandardCharsets.UTF_8), 0, 1);
+        JsonNode f = facilityByExternalId("RE-1");
+        assertThat(f.path("id").asLong()).isEqualTo(id);
+        assertThat(f.path("name").asString()).isEqualTo("测试敬老院（扩建）");
+        assertThat(f.path("beds").asInt()).isEqualTo(60);
+        assertThat(f.path("lon").asDouble()).isCloseTo(b[0], org.assertj.core.data.Offset.offset(1e-7));
+        assertThat(jdbc.queryForObject("select count(*) from facility_aud where id = ?", Integer.class, id))
+                .isEqualTo(2);
+        // without an identifier, type and name identify the facility
+        String csv = "name,type,status,beds,lon,lat\n测试互助幸福院,RURAL_MUTUAL_AID_HOME,PLANNED,12," + a[0] + ","
+                + a[1] + "\n";
+        previewAndCommit("&crs=EPSG:4326", "mutual.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8), 1, 0);
+        previewAndCommit("&crs=EPSG:4326", "mutual.csv", "text/csv",
+                csv.replace(",12,", ",16,").getBytes(StandardCharsets.UTF_8), 0, 1);
+        long same = 0;
+        for (JsonNode x : http.get("/api/facilities", "planner", "planner").json()) {
+            if (x.path("name").asString().equals("测试互助幸福院")) {
+                same++;
+                assertThat(x.path("beds").asInt()).isEqualTo(16);
+            }
+        }
+        assertThat(same).isEqualTo(1);
+    }
+
+    @Test
+    void onlyPlannersAndAdminsImportFacilities() throws Exception {
+        byte[] file = collection(pointFeature("\"name\":\"x\",\"type\":\"FUNERAL_HOME\",\"status\":\"PLANNED\"",
+                new double[] {76.05, 39.4}));
+        for (String officer : List.of("names", "boundary")) {
+            Http.Response r = http.multipart("/api/imports?layer=facilities", "f.geojson", "application/geo+json",
+                    file, officer, officer);
+            assertThat(r.status()).as(officer).isEqualTo(403);
+            assertThat(r.json().path("detail").asString()).contains("只有", "only planners");
+        }
+        assertThat(http.multipart("/api/imports?layer=facilities", "f.geojson", "application/geo+json", file, null,
+                null).status()).isEqualTo(401);
+        Http.Response preview = http.multipart("/api/imports?layer=facilities", "f.geojson", "application/geo+json",
+                file, "planner", "planner");
+        assertThat(preview.status()).isEqualTo(201);
+        String id = preview.json().path("id").asString();
+        assertThat(http.get("/api/imports/" + id, "names", "names").status()).isEqualTo(403);
+        assertThat(http.post("/api/imports/" + id + "/commit", "{}", "names", "names").status()).isEqualTo(403);
+        assertThat(http.get("/api/imports/" + id, "planner", "planner").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPointShapefileIsPreviewedWithItsFieldsMapped(@TempDir Path dir) throws Exception {
+        double[] at = inside(coverage("RESCUE_STATION").path("uncoveredUnits").get(0).path("code").asString());
+        List<Path> parts = TestSupport.writePointShapefile(dir, "stations", List.of(
+                new TestSupport.PointRecord(at[0], at[1], "测试救助站", 42)), StandardCharsets.UTF_8, "UTF-8", null);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Path part : parts) {
+                zip.putNextEntry(new ZipEntry(part.getFileName().toString()));
+                zip.write(Files.readAllBytes(part));
+                zip.closeEntry();
+            }
+        }
+        Http.Response preview = http.multipart("/api/imports?layer=facilities&crs=EPSG:4326", "stations.zip",
+                "application/zip", bytes.toByteArray(), "planner", "planner");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(201);
+        JsonNode p = preview.json();
+        assertThat(p.path("mapping").path("name").asString()).isEqualTo("NAME");
+        assertThat(p.path("mapping").path("externalId").asString()).isEqualTo("CODE");
+        // the file has no type and no status column: listed per feature, and the commit is refused
+        assertThat(p.path("problems").toString()).contains("unknown-type", "bad-status");
+        assertThat(http.post("/api/imports/" + p.path("id").asString() + "/commit", "{}", "planner", "planner")
+                .status()).isEqualTo(422);
+        assertThat(facilityByExternalId("42")).isNull();
     }
 }

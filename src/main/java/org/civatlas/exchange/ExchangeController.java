@@ -20,7 +20,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Imports (ADMIN and the officers: upload → preview → commit) and exports (everyone who may read the layer). */
+/**
+ * Imports (upload → preview → commit; division layers ADMIN and the officers, facilities PLANNER and ADMIN, checked
+ * per layer by {@link ImportService}) and exports (everyone who may read the layer).
+ */
 @RestController
 class ExchangeController {
 

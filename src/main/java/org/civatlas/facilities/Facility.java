@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 
-/** Read model of a facility, the face this module shows to the others. */
+/**
+ * Read model of a facility, the face this module shows to the others. {@code externalId} is the identifier the
+ * facility carries in the file it was imported from (null when entered by hand or synthetic).
+ */
 public record Facility(
         long id,
         String name,
@@ -23,7 +26,8 @@ public record Facility(
         MultiPolygon footprint,
         String unitCode,
         boolean synthetic,
-        String source) {
+        String source,
+        String externalId) {
 
     /** Operating on that day, by its dates: opened on or before it and not closed by then. */
     public boolean operatingOn(LocalDate day) {

@@ -22,6 +22,7 @@ public final class FacilityJson {
         p.put("lat", f.location().getY());
         p.put("synthetic", f.synthetic());
         p.put("source", f.source());
+        p.put("externalId", f.externalId());
         if (staff) {
             p.put("plannedOn", f.plannedOn());
             p.put("constructionStartedOn", f.constructionStartedOn());

@@ -123,7 +123,7 @@ public class FacilityRegistry {
         return new Saved(saved, warnings);
     }
 
-    private String villageAt(double lon, double lat) {
+    String villageAt(double lon, double lat) {
         return divisions.containing(lon, lat).stream().filter(d -> d.level() == DivisionLevel.VILLAGE)
                 .map(Division::code).findFirst().orElse(null);
     }

@@ -69,8 +69,10 @@ class SecurityConfig {
                         .requestMatchers("/api/boundaries/**")
                         .hasAnyRole(Role.BOUNDARY_OFFICER.name(), Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/exports/**").permitAll()
+                        // which layer a role may import is checked per layer by exchange.ImportService:
+                        // divisions ADMIN and the officers, facilities PLANNER and ADMIN (as for editing them)
                         .requestMatchers("/api/imports", "/api/imports/**").hasAnyRole(Role.ADMIN.name(),
-                                Role.NAME_OFFICER.name(), Role.BOUNDARY_OFFICER.name())
+                                Role.NAME_OFFICER.name(), Role.BOUNDARY_OFFICER.name(), Role.PLANNER.name())
                         .requestMatchers(HttpMethod.GET, "/api/places/**").permitAll()
                         .requestMatchers("/api/places/**", "/api/naming/**")
                         .hasAnyRole(Role.NAME_OFFICER.name(), Role.ADMIN.name())

@@ -378,6 +378,73 @@ class BrowserFlowsTest {
         return "http://localhost:" + port + "/";
     }
 
+    @Test
+    @Order(7)
+    void plannerImportsFacilitiesThroughTheWizard() throws IOException {
+        // a point in the county seat's community, and a polygon (refused); the name is text, never markup
+        String point = "{\"type\":\"Feature\",\"properties\":{\"编号\":\"BR-1\",\"名称\":\"<b>浏览器导入</b>日间照料\","
+                + "\"类型\":\"综合日间照料中心\",\"状态\":\"规划\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":"
+                + "[76.3597,39.1666]}}";
+        String polygon = "{\"type\":\"Feature\",\"properties\":{\"编号\":\"BR-2\",\"名称\":\"面\",\"类型\":"
+                + "\"DAY_CARE_CENTRE\",\"状态\":\"规划\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+                + "[[[76,39.3],[76.01,39.3],[76.01,39.31],[76,39.3]]]}}";
+        Path bad = Files.createTempFile("facilities-bad-", ".geojson");
+        Path good = Files.createTempFile("facilities-", ".geojson");
+        Files.writeString(bad, "{\"type\":\"FeatureCollection\",\"features\":[" + point + "," + polygon + "]}");
+        Files.writeString(good, "{\"type\":\"FeatureCollection\",\"features\":[" + point + "]}");
+        try {
+            login("planner", "planner");
+            openMap();
+            click(By.cssSelector("button.group-toggle[data-group=data]"));
+            click(By.cssSelector(".panel-tab[data-tab=import]"));
+            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.import-upload")));
+            Select layer = new Select(form.findElement(By.name("layer")));
+            // a planner may import facilities only
+            assertThat(layer.getOptions()).extracting(o -> o.getAttribute("value")).containsExactly("facilities");
+            form.findElement(By.name("file")).sendKeys(bad.toString());
+            click(By.cssSelector("[data-action=upload]"));
+            wait.until(ExpectedConditions.textToBe(By.cssSelector(".import-preview [data-field=problemCount]"), "1"));
+            List<WebElement> problems = driver.findElements(By.cssSelector(".import-problems tbody tr"));
+            assertThat(problems).hasSize(1);
+            assertThat(problems.get(0).getText()).contains("1").contains("Wrong type");
+            // the extent and the one point (the polygon is no point: listed, not drawn)
+            assertThat(driver.findElements(By.cssSelector(".leaflet-imports-pane path.import-point.import-create")))
+                    .hasSize(1);
+            assertThat(driver.findElements(By.xpath("//b[contains(., '浏览器导入')]"))).isEmpty();
+            click(By.cssSelector("[data-action=commit]"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".import-commit .problem"), "422"));
+
+            click(By.cssSelector("[data-action=back]"));
+            form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.import-upload")));
+            form.findElement(By.name("file")).sendKeys(good.toString());
+            click(By.cssSelector("[data-action=upload]"));
+            wait.until(ExpectedConditions.textToBe(By.cssSelector(".import-preview [data-field=creates]"), "1"));
+            assertThat(new Select(driver.findElement(By.cssSelector("select[data-mapping=name]")))
+                    .getFirstSelectedOption().getText()).isEqualTo("名称");
+            click(By.cssSelector("[data-action=commit]"));
+            WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-result=ok]")));
+            assertThat(result.findElement(By.cssSelector("[data-field=created]")).getText()).isEqualTo("1");
+            wait.until(d -> overlayLabel("Facilities").getText().contains("397"));
+            assertThat(driver.findElements(By.xpath("//b[contains(., '浏览器导入')]"))).isEmpty();
+            assertNoErrorMessages();
+        } finally {
+            Files.deleteIfExists(bad);
+            Files.deleteIfExists(good);
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aNameOfficerIsNotOfferedTheFacilitiesLayer() {
+        login("names", "names");
+        openMap();
+        click(By.cssSelector("button.group-toggle[data-group=data]"));
+        click(By.cssSelector(".panel-tab[data-tab=import]"));
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.import-upload")));
+        assertThat(new Select(form.findElement(By.name("layer"))).getOptions()).extracting(o -> o.getAttribute("value"))
+                .containsExactly("counties", "townships", "villages");
+    }
+
     /** Log in through the login page; ends on the map page with the user shown in the header. */
     private void login(String user, String password) {
         driver.get(base() + "login.html");

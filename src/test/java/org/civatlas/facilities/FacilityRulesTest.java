@@ -54,7 +54,7 @@ class FacilityRulesTest {
     void operatingOnFollowsTheDates() {
         Facility f = new Facility(1, "x", "NURSING_HOME", Operator.PUBLIC, FacilityStatus.CLOSED, null, null,
                 LocalDate.of(2020, 1, 1), LocalDate.of(2024, 1, 1), null, null, null, null,
-                org.civatlas.spatial.Geometries.point(76, 39), null, null, false, null);
+                org.civatlas.spatial.Geometries.point(76, 39), null, null, false, null, null);
         assertThat(f.operatingOn(LocalDate.of(2019, 12, 31))).isFalse();
         assertThat(f.operatingOn(LocalDate.of(2020, 1, 1))).isTrue();
         assertThat(f.operatingOn(LocalDate.of(2023, 12, 31))).isTrue();

@@ -62,6 +62,7 @@ public class FacilityEntity {
     private String unitCode;
     private boolean synthetic;
     private String source;
+    private String externalId;
 
     @Version
     private long version;
@@ -92,6 +93,19 @@ public class FacilityEntity {
         this.unitCode = unitCode;
     }
 
+    /**
+     * Takes the values of an imported record: real data (not synthetic), with its provenance; the external
+     * identifier is kept unless the record carries one.
+     */
+    public void applyImport(FacilityInput input, String unitCode, String externalId, String source) {
+        apply(input, unitCode);
+        this.synthetic = false;
+        this.source = source;
+        if (externalId != null) {
+            this.externalId = externalId;
+        }
+    }
+
     public void markEnteredByStaff() {
         this.synthetic = false;
         this.source = "entered by staff";
@@ -103,6 +117,6 @@ public class FacilityEntity {
 
     public Facility toFacility() {
         return new Facility(id, name, typeCode, operator, status, plannedOn, constructionStartedOn, openedOn, closedOn,
-                beds, nursingBeds, floorAreaM2, staff, location, footprint, unitCode, synthetic, source);
+                beds, nursingBeds, floorAreaM2, staff, location, footprint, unitCode, synthetic, source, externalId);
     }
 }

@@ -1,0 +1,282 @@
+package org.civatlas.exchange;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.civatlas.exchange.crs.Crs;
+import org.civatlas.exchange.formats.SourceFeature;
+import org.civatlas.facilities.FacilityImports;
+import org.civatlas.facilities.FacilityInput;
+import org.civatlas.facilities.FacilityStatus;
+import org.civatlas.facilities.FacilityType;
+import org.civatlas.facilities.Operator;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPoint;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * Maps the features of a facility file to facility records: the field mapping (facility field → the file's field,
+ * proposed from common names in Chinese and English, changeable by the user), the value parsing (type by code or
+ * Chinese name as in the types table, status by code or Chinese label, numbers, dates) and the point geometry in
+ * WGS 84. What cannot be read becomes a problem of that feature; the facilities module checks the rest.
+ */
+final class FacilityLayerImport {
+
+    /** Facility fields that a file may carry, in the order shown to the user, with the field names recognised. */
+    static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();
+
+    static {
+        FIELDS.put("externalId", List.of("externalid", "extid", "facilitycode", "facilityid", "设施编码", "设施编号",
+                "编号", "编码", "code", "机构编码", "机构代码"));
+        FIELDS.put("type", List.of("type", "typecode", "facilitytype", "typename", "类型", "设施类型", "类别", "类型代码",
+                "类型名称"));
+        FIELDS.put("name", List.of("name", "facilityname", "名称", "设施名称", "机构名称", "mc"));
+        FIELDS.put("status", List.of("status", "状态", "运营状态"));
+        FIELDS.put("operator", List.of("operator", "举办主体", "性质", "公办民办"));
+        FIELDS.put("beds", List.of("beds", "capacity", "床位", "床位数", "总床位"));
+        FIELDS.put("nursingBeds", List.of("nursingbeds", "护理型床位", "护理型床位数", "护理床位"));
+        FIELDS.put("floorAreaM2", List.of("flooraream2", "floorarea", "aream2", "建筑面积", "面积"));
+        FIELDS.put("staff", List.of("staff", "工作人员", "工作人员数", "职工数"));
+        FIELDS.put("plannedOn", List.of("plannedon", "planneddate", "规划日期"));
+        FIELDS.put("constructionStartedOn", List.of("constructionstartedon", "constructionstart", "开工日期"));
+        FIELDS.put("openedOn", List.of("openedon", "openeddate", "启用日期", "开业日期", "投用日期"));
+        FIELDS.put("closedOn", List.of("closedon", "closeddate", "关闭日期", "停用日期"));
+    }
+
+    private FacilityLayerImport() {
+    }
+
+    /** The proposed mapping: every facility field → the first file field with a recognised name, or null. */
+    static Map<String, String> proposeMapping(List<String> fields) {
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (var e : FIELDS.entrySet()) {
+            String found = null;
+            for (String alias : e.getValue()) {
+                for (String f : fields) {
+                    if (normalise(f).equals(alias)) {
+                        found = f;
+                        break;
+                    }
+                }
+                if (found != null) {
+                    break;
+                }
+            }
+            mapping.put(e.getKey(), found);
+        }
+        return mapping;
+    }
+
+    private static String normalise(String name) {
+        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", "");
+    }
+
+    /** A feature read into a facility row, with the problems of reading it. */
+    record Parsed(FacilityImports.Row row, Point wgs84, List<FacilityImports.Issue> problems) {
+    }
+
+    /** Reads one feature; never throws for bad values (they become problems). */
+    static Parsed parse(SourceFeature f, Crs crs, Map<String, String> mapping, Map<String, FacilityType> types,
+            String source, Envelope sourceExtent) {
+        List<FacilityImports.Issue> problems = new ArrayList<>();
+        Point wgs84 = null;
+        if (f.problem() != null) {
+            problems.add(new FacilityImports.Issue("unreadable", f.problem()));
+        } else if (f.geometry() == null || f.geometry().isEmpty()) {
+            problems.add(new FacilityImports.Issue("no-geometry", "要素没有几何 / the feature has no geometry"));
+        } else {
+            Geometry g = f.geometry();
+            if (g instanceof MultiPoint mp && mp.getNumGeometries() == 1) {
+                g = mp.getGeometryN(0);
+            }
+            if (!(g instanceof Point)) {
+                problems.add(new FacilityImports.Issue("wrong-type", "设施图层需要点要素，收到 " + g.getGeometryType()
+                        + " / the facilities layer needs points, got " + g.getGeometryType()));
+            } else {
+                sourceExtent.expandToInclude(g.getEnvelopeInternal());
+                try {
+                    wgs84 = (Point) crs.toWgs84(g);
+                } catch (RuntimeException e) {
+                    problems.add(new FacilityImports.Issue("crs", "无法转换坐标 / cannot convert the coordinates: "
+                            + e.getMessage()));
+                }
+            }
+        }
+        Map<String, Object> a = f.attributes();
+        String type = type(text(a, mapping.get("type")), types);
+        FacilityStatus status = null;
+        String statusText = text(a, mapping.get("status"));
+        if (statusText != null) {
+            status = status(statusText);
+            if (status == null) {
+                problems.add(new FacilityImports.Issue("bad-status", "状态 '" + statusText + "' 无效，可选：规划、在建、运营、"
+                        + "关闭（PLANNED、UNDER_CONSTRUCTION、OPERATING、CLOSED）/ status '" + statusText + "' is not "
+                        + "one of PLANNED, UNDER_CONSTRUCTION, OPERATING, CLOSED"));
+            }
+        }
+        Operator operator = null;
+        String operatorText = text(a, mapping.get("operator"));
+        if (operatorText != null) {
+            operator = operator(operatorText);
+            if (operator == null) {
+                problems.add(new FacilityImports.Issue("bad-value", "举办主体 '" + operatorText + "' 无效，可选：公办、民办 "
+                        + "/ operator '" + operatorText + "' is not PUBLIC (公办) or PRIVATE (民办)"));
+            }
+        }
+        FacilityInput input = new FacilityInput(text(a, mapping.get("name")), type, operator, status,
+                date(a, mapping.get("plannedOn"), "plannedOn", problems),
+                date(a, mapping.get("constructionStartedOn"), "constructionStartedOn", problems),
+                date(a, mapping.get("openedOn"), "openedOn", problems),
+                date(a, mapping.get("closedOn"), "closedOn", problems),
+                integer(a, mapping.get("beds"), "beds", problems),
+                integer(a, mapping.get("nursingBeds"), "nursingBeds", problems),
+                number(a, mapping.get("floorAreaM2"), "floorAreaM2", problems),
+                integer(a, mapping.get("staff"), "staff", problems),
+                wgs84 == null ? null : wgs84.getX(), wgs84 == null ? null : wgs84.getY());
+        String externalId = text(a, mapping.get("externalId"));
+        if (externalId != null && a.get(mapping.get("externalId")) instanceof Double d && d == Math.rint(d)) {
+            externalId = Long.toString(d.longValue());
+        }
+        return new Parsed(new FacilityImports.Row(f.index(), externalId, input, source), wgs84, problems);
+    }
+
+    /** A type code (any case), the Chinese or English name of the types table, or the Chinese name before "（". */
+    static String type(String value, Map<String, FacilityType> types) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        for (FacilityType t : types.values()) {
+            if (t.code().equalsIgnoreCase(v) || t.nameZh().equals(v) || t.nameEn().equalsIgnoreCase(v)) {
+                return t.code();
+            }
+        }
+        for (FacilityType t : types.values()) {
+            int paren = t.nameZh().indexOf('（');
+            if (paren > 0 && t.nameZh().substring(0, paren).equals(v)) {
+                return t.code();
+            }
+        }
+        return v;
+    }
+
+    static FacilityStatus status(String value) {
+        String v = value.strip();
+        for (FacilityStatus s : FacilityStatus.values()) {
+            if (s.name().equalsIgnoreCase(v.replace(' ', '_').replace('-', '_')) || s.label().equals(v)
+                    || (s.label() + "中").equals(v) || ("已" + s.label()).equals(v)) {
+                return s;
+            }
+        }
+        return switch (v) {
+            case "建设中", "正在建设" -> FacilityStatus.UNDER_CONSTRUCTION;
+            case "已停用", "停用", "撤销", "已撤销" -> FacilityStatus.CLOSED;
+            case "已建成", "已运营", "正常运营", "使用中" -> FacilityStatus.OPERATING;
+            default -> null;
+        };
+    }
+
+    static Operator operator(String value) {
+        String v = value.strip();
+        for (Operator o : Operator.values()) {
+            if (o.name().equalsIgnoreCase(v) || o.label().equals(v)) {
+                return o;
+            }
+        }
+        return switch (v) {
+            case "公建民营", "公立", "政府" -> Operator.PUBLIC;
+            case "民营", "私立", "社会" -> Operator.PRIVATE;
+            default -> null;
+        };
+    }
+
+    static String text(Map<String, Object> a, String field) {
+        if (field == null) {
+            return null;
+        }
+        Object v = a.get(field);
+        if (v == null) {
+            return null;
+        }
+        String s = v.toString().strip();
+        return s.isEmpty() ? null : s;
+    }
+
+    private static LocalDate date(Map<String, Object> a, String field, String name,
+            List<FacilityImports.Issue> problems) {
+        if (field == null || a.get(field) == null) {
+            return null;
+        }
+        Object v = a.get(field);
+        if (v instanceof LocalDate d) {
+            return d;
+        }
+        String s = v.toString().strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        var m = java.util.regex.Pattern.compile("(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?(?:[T ].*)?").matcher(s);
+        try {
+            if (m.matches()) {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3)));
+            }
+            if (s.matches("\\d{8}")) {
+                return LocalDate.parse(s, java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+            }
+        } catch (java.time.DateTimeException e) {
+            // reported below
+        }
+        problems.add(new FacilityImports.Issue("bad-date", name + "（" + field + "）'" + s + "' 不是日期，请写作 "
+                + "YYYY-MM-DD / " + name + " (" + field + ") '" + s + "' is not a date: write YYYY-MM-DD"));
+        return null;
+    }
+
+    private static Double number(Map<String, Object> a, String field, String name,
+            List<FacilityImports.Issue> problems) {
+        if (field == null || a.get(field) == null) {
+            return null;
+        }
+        Object v = a.get(field);
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        String s = v.toString().strip().replace(",", "");
+        if (s.isEmpty()) {
+            return null;
+        }
+        try {
+            double d = Double.parseDouble(s);
+            if (Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException | DateTimeParseException e) {
+            // reported below
+        }
+        problems.add(new FacilityImports.Issue("bad-number", name + "（" + field + "）'" + s + "' 不是数字 / " + name
+                + " (" + field + ") '" + s + "' is not a number"));
+        return null;
+    }
+
+    private static Integer integer(Map<String, Object> a, String field, String name,
+            List<FacilityImports.Issue> problems) {
+        int before = problems.size();
+        Double d = number(a, field, name, problems);
+        if (d == null) {
+            return null;
+        }
+        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+            if (problems.size() == before) {
+                problems.add(new FacilityImports.Issue("bad-number", name + "（" + field + "）须为整数：" + d + " / "
+                        + name + " (" + field + ") must be a whole number: " + d));
+            }
+            return null;
+        }
+        return (int) Math.round(d);
+    }
+}

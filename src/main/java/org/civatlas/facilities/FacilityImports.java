@@ -1,0 +1,222 @@
+package org.civatlas.facilities;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.civatlas.common.ProblemException;
+import org.civatlas.facilities.internal.FacilityEntity;
+import org.civatlas.facilities.internal.FacilityEntityRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes facilities read from a user's file (the exchange module's import wizard): checks every record against the
+ * same rules as an edit, decides per record whether it creates a facility or updates one, and writes all records in
+ * one transaction or none.
+ *
+ * <p>The identifying key of a record is its external identifier when it has one (matched against the identifier
+ * stored with earlier imports); otherwise its type and name (matched against facilities that have no external
+ * identifier; two or more such facilities make the record ambiguous). Updates go through the audited entity, so
+ * the earlier version stays in the history, as with an edit. Imported facilities are real data: not synthetic.
+ */
+@Service
+@Transactional(readOnly = true)
+public class FacilityImports {
+
+    private final FacilityEntityRepository facilities;
+    private final FacilityRegistry registry;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    FacilityImports(FacilityEntityRepository facilities, FacilityRegistry registry, ApplicationEventPublisher events,
+            Optional<Clock> clock) {
+        this.facilities = facilities;
+        this.registry = registry;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemDefaultZone());
+    }
+
+    /**
+     * One record of the file. {@code input.operator()} may be null: an update keeps the stored operator, a new
+     * facility is recorded as PUBLIC (and the check says so).
+     *
+     * @param index      0-based position in the file, for messages
+     * @param externalId the record's identifier in its source, or null
+     * @param source     provenance stored with the facility (file, feature, CRS conversion)
+     */
+    public record Row(long index, String externalId, FacilityInput input, String source) {
+    }
+
+    public enum Action { CREATE, UPDATE }
+
+    /** One problem of one record; {@code kind} is a short machine name (unknown-type, rules, duplicate-key ...). */
+    public record Issue(String kind, String reason) {
+    }
+
+    /**
+     * What would happen to a record: create or update (with the facility's id), the village it lies in (null:
+     * outside every village of the county), notes that do not block the import, and issues that do.
+     */
+    public record Check(long index, Action action, Long facilityId, String unitCode, List<String> notes,
+            List<Issue> issues) {
+    }
+
+    public record Outcome(int created, int updated, List<Long> ids) {
+    }
+
+    /** Checks every record without writing anything. */
+    public List<Check> check(List<Row> rows) {
+        Map<String, FacilityType> types = registry.typesByCode();
+        LocalDate today = LocalDate.now(clock);
+        Map<String, Long> keys = new HashMap<>();
+        List<Check> checks = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            FacilityInput in = row.input();
+            List<Issue> issues = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            if (in.name() == null || in.name().isBlank()) {
+                issues.add(new Issue("no-name", "缺少名称 / the name is missing"));
+            } else if (in.name().strip().length() > 200) {
+                issues.add(new Issue("bad-value", "名称最长 200 字 / the name is longer than 200 characters"));
+            }
+            if (in.type() == null || !types.containsKey(in.type())) {
+                issues.add(new Issue("unknown-type", "未知的设施类型 '" + (in.type() == null ? "" : in.type())
+                        + "'，可用类型代码或中文名称：" + String.join(", ", types.keySet()) + " / unknown facility type '"
+                        + (in.type() == null ? "" : in.type()) + "': use a type code or its Chinese name"));
+            }
+            if (in.status() == null) {
+                issues.add(new Issue("bad-status", "缺少状态，可选：PLANNED 规划、UNDER_CONSTRUCTION 在建、OPERATING 运营、"
+                        + "CLOSED 关闭 / the status is missing: PLANNED, UNDER_CONSTRUCTION, OPERATING or CLOSED"));
+            }
+            negative(issues, "beds", "床位数", in.beds());
+            negative(issues, "nursingBeds", "护理型床位数", in.nursingBeds());
+            negative(issues, "floorAreaM2", "建筑面积", in.floorAreaM2());
+            negative(issues, "staff", "工作人员数", in.staff());
+            for (String v : FacilityRules.violations(in, today)) {
+                issues.add(new Issue("rules", v));
+            }
+            if (in.lon() == null || in.lat() == null || Math.abs(in.lon()) > 180 || Math.abs(in.lat()) > 90) {
+                issues.add(new Issue("crs", "坐标不是有效的经纬度 / the location is not a valid longitude/latitude"));
+            }
+            String externalId = blankToNull(row.externalId());
+            if (externalId != null && externalId.length() > 100) {
+                issues.add(new Issue("bad-value", "编号最长 100 字符 / the identifier is longer than 100 characters"));
+            }
+            String key = externalId != null ? "id\u0000" + externalId
+                    : in.name() == null || in.type() == null ? null : "tn\u0000" + in.type() + "\u0000" + in.name().strip();
+            if (key != null) {
+                Long first = keys.putIfAbsent(key, row.index());
+                if (first != null) {
+                    issues.add(new Issue("duplicate-key", (externalId != null ? "编号 " + externalId
+                            : "类型与名称 " + in.type() + " " + in.name().strip()) + " 与要素 #" + first + " 重复 / "
+                            + (externalId != null ? "identifier " + externalId : "type and name " + in.type() + " "
+                                    + in.name().strip()) + " repeats feature #" + first));
+                }
+            }
+            Long facilityId = null;
+            if (externalId != null) {
+                facilityId = facilities.findByExternalId(externalId).map(FacilityEntity::getId).orElse(null);
+            } else if (in.name() != null && !in.name().isBlank() && in.type() != null) {
+                List<FacilityEntity> same = facilities.findByTypeCodeAndNameAndExternalIdIsNull(in.type(),
+                        in.name().strip());
+                if (same.size() > 1) {
+                    issues.add(new Issue("ambiguous", "已有 " + same.size() + " 个同类型同名的设施，无法确定更新哪一个；"
+                            + "请在文件中给出编号 / " + same.size() + " facilities of this type have this name: give "
+                            + "the record an identifier"));
+                } else if (same.size() == 1) {
+                    facilityId = same.get(0).getId();
+                }
+            }
+            String unit = null;
+            if (in.lon() != null && in.lat() != null && Math.abs(in.lon()) <= 180 && Math.abs(in.lat()) <= 90) {
+                unit = registry.villageAt(in.lon(), in.lat());
+                if (unit == null) {
+                    notes.add("位置不在本县任何村或社区内，不计入任何村的覆盖 / the location lies in no village of the "
+                            + "county and covers no village by containment");
+                }
+            }
+            if (in.operator() == null && facilityId == null) {
+                notes.add("未给出举办主体，按公办记录 / no operator given: recorded as PUBLIC");
+            }
+            checks.add(new Check(row.index(), facilityId == null ? Action.CREATE : Action.UPDATE, facilityId, unit,
+                    notes, issues));
+        }
+        return checks;
+    }
+
+    /**
+     * Creates or updates every record in one transaction, or nothing: a record with an issue refuses the whole
+     * import (422). Publishes {@link FacilitiesChanged} for every facility written.
+     */
+    @Transactional
+    public Outcome write(List<Row> rows) {
+        List<Check> checks = check(rows);
+        List<String> errors = new ArrayList<>();
+        for (Check c : checks) {
+            for (Issue i : c.issues()) {
+                errors.add("#" + c.index() + ": " + i.reason());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused",
+                    errors.size() + " 个问题，未导入任何数据 / " + errors.size() + " problems, nothing was imported: "
+                            + String.join("; ", errors.subList(0, Math.min(20, errors.size())))
+                            + (errors.size() > 20 ? " …" : ""), "file");
+        }
+        int created = 0;
+        int updated = 0;
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            Check check = checks.get(i);
+            FacilityEntity entity;
+            FacilityInput in = row.input();
+            if (check.facilityId() != null) {
+                entity = facilities.findById(check.facilityId()).orElseThrow();
+                if (in.operator() == null) {
+                    in = withOperator(in, entity.toFacility().operator());
+                }
+                updated++;
+            } else {
+                entity = new FacilityEntity(false, row.source());
+                if (in.operator() == null) {
+                    in = withOperator(in, Operator.PUBLIC);
+                }
+                created++;
+            }
+            entity.applyImport(in, check.unitCode(), blankToNull(row.externalId()), truncate(row.source(), 500));
+            ids.add(facilities.save(entity).getId());
+        }
+        facilities.flush();
+        for (Long id : ids) {
+            events.publishEvent(new FacilitiesChanged(id));
+        }
+        return new Outcome(created, updated, ids);
+    }
+
+    private static void negative(List<Issue> issues, String field, String label, Number value) {
+        if (value != null && value.doubleValue() < 0) {
+            issues.add(new Issue("negative", label + "不能为负（" + value + "）/ " + field + " must not be negative ("
+                    + value + ")"));
+        }
+    }
+
+    private static FacilityInput withOperator(FacilityInput f, Operator operator) {
+        return new FacilityInput(f.name(), f.type(), operator, f.status(), f.plannedOn(), f.constructionStartedOn(),
+                f.openedOn(), f.closedOn(), f.beds(), f.nursingBeds(), f.floorAreaM2(), f.staff(), f.lon(), f.lat());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}
