@@ -349,6 +349,64 @@ class ExchangeApiTest {
         assertThat(badMapping.json().path("parameter").asString()).isEqualTo("mapping");
     }
 
+    /**
+     * A planner's round trip: export the facility list (as staff: with dates, capacities and external ids) as a
+     * Gauss-Krüger shapefile, edit it elsewhere, import it back: every facility is recognised as an update, nothing
+     * is a problem, and what came back is what went out. The public export leaves the staff-only fields out.
+     */
+    @Test
+    void anExportedFacilityListImportsBackAsUpdates() throws Exception {
+        assertThat(new String(download("/api/exports/facilities?format=csv"), StandardCharsets.UTF_8))
+                .doesNotContain("beds", "opened_on");
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                + port + "/api/exports/facilities?format=shp&crs=EPSG:4534")).header("Authorization", "Basic "
+                + java.util.Base64.getEncoder().encodeToString("planner:planner".getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode before = http.get("/api/facilities", "planner", "planner").json();
+        int count = before.size();
+        Http.Response preview = http.multipart("/api/imports?layer=facilities", "facilities.zip", "application/zip",
+                r.body(), "planner", "planner");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(201);
+        JsonNode p = preview.json();
+        assertThat(p.path("problemCount").asInt()).as(preview.body()).isZero();
+        assertThat(p.path("creates").asInt()).isZero();
+        assertThat(p.path("updates").asInt()).isEqualTo(count);
+        Http.Response committed = http.post("/api/imports/" + p.path("id").asString() + "/commit", "{}", "planner",
+                "planner");
+        assertThat(committed.status()).as(committed.body()).isEqualTo(200);
+        JsonNode after = http.get("/api/facilities", "planner", "planner").json();
+        assertThat(after.size()).isEqualTo(count);
+        java.util.Map<Long, JsonNode> byId = new java.util.HashMap<>();
+        after.forEach(f -> byId.put(f.path("id").asLong(), f));
+        for (JsonNode f : before) {
+            JsonNode back = byId.get(f.path("id").asLong());
+            assertThat(back).as("facility " + f.path("id")).isNotNull();
+            // the demo's synthetic facilities stay labelled synthetic: the export says so and the import keeps it
+            for (String field : List.of("name", "type", "status", "operator", "openedOn", "plannedOn", "beds",
+                    "nursingBeds", "staff", "unitCode", "synthetic", "externalId")) {
+                assertThat(back.path(field).toString()).as(f.path("name") + " " + field)
+                        .isEqualTo(f.path(field).toString());
+            }
+            // the Gauss-Krüger projection and back: well under a metre (1e-5° ≈ 1 m)
+            assertThat(back.path("lon").asDouble()).isCloseTo(f.path("lon").asDouble(),
+                    org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(back.path("lat").asDouble()).isCloseTo(f.path("lat").asDouble(),
+                    org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
+    @Test
+    void anAtlasIdThatIsNotOursIsAProblemNotANewFacility() throws Exception {
+        String csv = "atlas_id,name,type,status,lon,lat\n99999999,某敬老院,NURSING_HOME,PLANNED,76.35,39.16\n";
+        Http.Response preview = http.multipart("/api/imports?layer=facilities&crs=EPSG:4326", "ids.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8), "planner", "planner");
+        assertThat(preview.status()).as(preview.body()).isEqualTo(201);
+        assertThat(preview.json().path("problemCount").asInt()).isEqualTo(1);
+        assertThat(preview.json().path("problems").get(0).path("kind").asString()).isEqualTo("unknown-atlas-id");
+        assertThat(preview.json().path("problems").get(0).path("reason").asString()).contains("99999999");
+    }
+
     @Test
     void reImportingUpdatesTheFacilityAndKeepsItsHistory() throws Exception {
         double[] a = inside(coverage("NURSING_HOME").path("uncoveredUnits").get(0).path("code").asString());

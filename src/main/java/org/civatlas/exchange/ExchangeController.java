@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.Map;
+import org.civatlas.common.CurrentUser;
 import org.civatlas.common.ProblemException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,8 +67,9 @@ class ExchangeController {
     @GetMapping("/api/exports/{collection}")
     ResponseEntity<InputStreamResource> export(@PathVariable String collection,
             @RequestParam(required = false) String format, @RequestParam(required = false) String crs,
-            @RequestParam(required = false) String unit) throws IOException {
-        ExportService.Export export = exports.export(collection, format, crs, unit);
+            @RequestParam(required = false) String unit, Authentication authentication) throws IOException {
+        ExportService.Export export = exports.export(collection, format, crs, unit,
+                CurrentUser.isStaff(authentication));
         long size = Files.size(export.file());
         InputStream in = new java.io.FilterInputStream(Files.newInputStream(export.file())) {
             @Override

@@ -47,8 +47,13 @@ public class ExportService {
     public record Export(Path file, String fileName, String contentType) {
     }
 
-    /** Writes the export to a temporary file; the caller streams it and deletes it. */
-    public Export export(String collection, String format, String crsCode, String unit) throws IOException {
+    /**
+     * Writes the export to a temporary file; the caller streams it and deletes it. Staff (any logged-in role) get
+     * what they see in the API too: a facility's dates, capacities and external id, so that an exported facility
+     * list, edited in a spreadsheet or GIS, imports back as updates.
+     */
+    public Export export(String collection, String format, String crsCode, String unit, boolean staff)
+            throws IOException {
         if (!COLLECTIONS.contains(collection)) {
             throw ProblemException.notFound("没有可导出的图层 " + collection + "，可选：" + COLLECTIONS
                     + " / no exportable collection " + collection);
@@ -98,17 +103,33 @@ public class ExportService {
                 }
             }
             case "facilities" -> {
-                fields.addAll(List.of("id", "name", "type", "operator", "status", "unit_code", "synthetic"));
+                fields.addAll(List.of("atlas_id", "name", "type", "operator", "status", "unit_code", "synthetic"));
+                // field names fit a shapefile's 10 characters and are the ones the facility import recognises
+                if (staff) {
+                    fields.addAll(List.of("ext_id", "planned_on", "started_on", "opened_on", "closed_on", "beds",
+                            "nurse_beds", "floor_m2", "staff"));
+                }
                 facilities.all().stream().filter(f -> prefix == null || (f.unitCode() != null
                         && f.unitCode().startsWith(prefix))).forEach(f -> {
                             Map<String, Object> a = new LinkedHashMap<>();
-                            a.put("id", f.id());
+                            a.put("atlas_id", f.id());
                             a.put("name", f.name());
                             a.put("type", f.typeCode());
                             a.put("operator", f.operator().name());
                             a.put("status", f.status().name());
                             a.put("unit_code", f.unitCode());
                             a.put("synthetic", f.synthetic());
+                            if (staff) {
+                                a.put("ext_id", f.externalId());
+                                a.put("planned_on", f.plannedOn());
+                                a.put("started_on", f.constructionStartedOn());
+                                a.put("opened_on", f.openedOn());
+                                a.put("closed_on", f.closedOn());
+                                a.put("beds", f.beds());
+                                a.put("nurse_beds", f.nursingBeds());
+                                a.put("floor_m2", f.floorAreaM2());
+                                a.put("staff", f.staff());
+                            }
                             features.add(new OutFeature(f.id(), f.location(), a));
                         });
             }

@@ -31,6 +31,10 @@ final class FacilityLayerImport {
     static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();
 
     static {
+        // the facility's id in this atlas, as our exports write it: a distinct name, so no foreign "id" column
+        // is ever taken for ours
+        FIELDS.put("atlasId", List.of("atlasid"));
+        FIELDS.put("synthetic", List.of("synthetic", "合成数据"));
         FIELDS.put("externalId", List.of("externalid", "extid", "facilitycode", "facilityid", "设施编码", "设施编号",
                 "编号", "编码", "code", "机构编码", "机构代码"));
         FIELDS.put("type", List.of("type", "typecode", "facilitytype", "typename", "类型", "设施类型", "类别", "类型代码",
@@ -39,11 +43,11 @@ final class FacilityLayerImport {
         FIELDS.put("status", List.of("status", "状态", "运营状态"));
         FIELDS.put("operator", List.of("operator", "举办主体", "性质", "公办民办"));
         FIELDS.put("beds", List.of("beds", "capacity", "床位", "床位数", "总床位"));
-        FIELDS.put("nursingBeds", List.of("nursingbeds", "护理型床位", "护理型床位数", "护理床位"));
-        FIELDS.put("floorAreaM2", List.of("flooraream2", "floorarea", "aream2", "建筑面积", "面积"));
+        FIELDS.put("nursingBeds", List.of("nursingbeds", "nursebeds", "护理型床位", "护理型床位数", "护理床位"));
+        FIELDS.put("floorAreaM2", List.of("flooraream2", "floorarea", "floorm2", "aream2", "建筑面积", "面积"));
         FIELDS.put("staff", List.of("staff", "工作人员", "工作人员数", "职工数"));
         FIELDS.put("plannedOn", List.of("plannedon", "planneddate", "规划日期"));
-        FIELDS.put("constructionStartedOn", List.of("constructionstartedon", "constructionstart", "开工日期"));
+        FIELDS.put("constructionStartedOn", List.of("constructionstartedon", "constructionstart", "startedon", "开工日期"));
         FIELDS.put("openedOn", List.of("openedon", "openeddate", "启用日期", "开业日期", "投用日期"));
         FIELDS.put("closedOn", List.of("closedon", "closeddate", "关闭日期", "停用日期"));
     }
@@ -142,7 +146,24 @@ final class FacilityLayerImport {
         if (externalId != null && a.get(mapping.get("externalId")) instanceof Double d && d == Math.rint(d)) {
             externalId = Long.toString(d.longValue());
         }
-        return new Parsed(new FacilityImports.Row(f.index(), externalId, input, source), wgs84, problems);
+        Long atlasId = null;
+        Object atlasValue = mapping.get("atlasId") == null ? null : a.get(mapping.get("atlasId"));
+        if (atlasValue != null && !atlasValue.toString().isBlank()) {
+            String t = atlasValue instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                    ? Long.toString(n.longValue()) : atlasValue.toString().strip();
+            if (t.matches("\\d{1,18}")) {
+                atlasId = Long.parseLong(t);
+            } else {
+                problems.add(new FacilityImports.Issue("bad-number", "atlas_id '" + t + "' 不是本系统的设施编号 / "
+                        + "atlas_id '" + t + "' is not a facility number of this atlas"));
+            }
+        }
+        Object syntheticValue = mapping.get("synthetic") == null ? null : a.get(mapping.get("synthetic"));
+        boolean synthetic = syntheticValue instanceof Boolean bool ? bool
+                : syntheticValue != null && List.of("true", "t", "1", "y", "yes", "是")
+                        .contains(syntheticValue.toString().strip().toLowerCase(Locale.ROOT));
+        return new Parsed(new FacilityImports.Row(f.index(), atlasId, externalId, synthetic, input, source), wgs84,
+                problems);
     }
 
     /** A type code (any case), the Chinese or English name of the types table, or the Chinese name before "（". */

@@ -20,10 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
  * same rules as an edit, decides per record whether it creates a facility or updates one, and writes all records in
  * one transaction or none.
  *
- * <p>The identifying key of a record is its external identifier when it has one (matched against the identifier
+ * <p>The identifying key of a record is its atlas id when it has one (our own exports write it: an exported list
+ * edited elsewhere comes back as updates, even where village names repeat across townships); else its external
+ * identifier when it has one (matched against the identifier
  * stored with earlier imports); otherwise its type and name (matched against facilities that have no external
  * identifier; two or more such facilities make the record ambiguous). Updates go through the audited entity, so
- * the earlier version stays in the history, as with an edit. Imported facilities are real data: not synthetic.
+ * the earlier version stays in the history, as with an edit. Imported facilities are real data, not synthetic,
+ * unless the file itself marks a record synthetic (an export of the demo data does).
  */
 @Service
 @Transactional(readOnly = true)
@@ -47,10 +50,13 @@ public class FacilityImports {
      * facility is recorded as PUBLIC (and the check says so).
      *
      * @param index      0-based position in the file, for messages
+     * @param atlasId    the facility's id in this atlas (our exports write it as atlas_id), or null
      * @param externalId the record's identifier in its source, or null
+     * @param synthetic  the file says the record is synthetic (our export of the demo data says so): it stays so
      * @param source     provenance stored with the facility (file, feature, CRS conversion)
      */
-    public record Row(long index, String externalId, FacilityInput input, String source) {
+    public record Row(long index, Long atlasId, String externalId, boolean synthetic, FacilityInput input,
+            String source) {
     }
 
     public enum Action { CREATE, UPDATE }
@@ -108,19 +114,30 @@ public class FacilityImports {
             if (externalId != null && externalId.length() > 100) {
                 issues.add(new Issue("bad-value", "编号最长 100 字符 / the identifier is longer than 100 characters"));
             }
-            String key = externalId != null ? "id\u0000" + externalId
+            Long atlasId = row.atlasId();
+            String key = atlasId != null ? "atlas\u0000" + atlasId : externalId != null ? "id\u0000" + externalId
                     : in.name() == null || in.type() == null ? null : "tn\u0000" + in.type() + "\u0000" + in.name().strip();
             if (key != null) {
                 Long first = keys.putIfAbsent(key, row.index());
                 if (first != null) {
-                    issues.add(new Issue("duplicate-key", (externalId != null ? "编号 " + externalId
-                            : "类型与名称 " + in.type() + " " + in.name().strip()) + " 与要素 #" + first + " 重复 / "
-                            + (externalId != null ? "identifier " + externalId : "type and name " + in.type() + " "
-                                    + in.name().strip()) + " repeats feature #" + first));
+                    String zh = atlasId != null ? "atlas_id " + atlasId : externalId != null ? "编号 " + externalId
+                            : "类型与名称 " + in.type() + " " + in.name().strip();
+                    String en = atlasId != null ? "atlas_id " + atlasId : externalId != null ? "identifier "
+                            + externalId : "type and name " + in.type() + " " + in.name().strip();
+                    issues.add(new Issue("duplicate-key", zh + " 与要素 #" + first + " 重复 / " + en + " repeats feature #"
+                            + first));
                 }
             }
             Long facilityId = null;
-            if (externalId != null) {
+            if (atlasId != null) {
+                if (facilities.existsById(atlasId)) {
+                    facilityId = atlasId;
+                } else {
+                    issues.add(new Issue("unknown-atlas-id", "本系统没有编号为 " + atlasId + " 的设施（atlas_id 来自本系统的"
+                            + "导出；新设施请留空）/ this atlas has no facility " + atlasId + " (atlas_id comes from this "
+                            + "atlas's exports; leave it empty for a new facility)"));
+                }
+            } else if (externalId != null) {
                 facilityId = facilities.findByExternalId(externalId).map(FacilityEntity::getId).orElse(null);
             } else if (in.name() != null && !in.name().isBlank() && in.type() != null) {
                 List<FacilityEntity> same = facilities.findByTypeCodeAndNameAndExternalIdIsNull(in.type(),
@@ -184,13 +201,14 @@ public class FacilityImports {
                 }
                 updated++;
             } else {
-                entity = new FacilityEntity(false, row.source());
+                entity = new FacilityEntity(row.synthetic(), row.source());
                 if (in.operator() == null) {
                     in = withOperator(in, Operator.PUBLIC);
                 }
                 created++;
             }
-            entity.applyImport(in, check.unitCode(), blankToNull(row.externalId()), truncate(row.source(), 500));
+            entity.applyImport(in, check.unitCode(), blankToNull(row.externalId()), truncate(row.source(), 500),
+                    row.synthetic());
             ids.add(facilities.save(entity).getId());
         }
         facilities.flush();

@@ -97,9 +97,10 @@ public class FacilityEntity {
      * Takes the values of an imported record: real data (not synthetic), with its provenance; the external
      * identifier is kept unless the record carries one.
      */
-    public void applyImport(FacilityInput input, String unitCode, String externalId, String source) {
+    public void applyImport(FacilityInput input, String unitCode, String externalId, String source,
+            boolean synthetic) {
         apply(input, unitCode);
-        this.synthetic = false;
+        this.synthetic = synthetic;
         this.source = source;
         if (externalId != null) {
             this.externalId = externalId;
