@@ -90,24 +90,28 @@ public class DivisionQueries {
     }
 
     /**
-     * The same page as {@link #page}, handed over one unit at a time and let go of at once: a client reading a page
-     * of large polygons is served in memory that does not grow with the page (rows are fetched in small batches).
+     * The same page as {@link #page}, handed over one unit at a time with its geometry as GeoJSON text the database
+     * writes ({@code decimals} after the point): nothing of the page is held at once, and no geometry is decoded.
+     * The page's codes are chosen first, so that only the page's own rows are turned into text (a plain
+     * {@code LIMIT … OFFSET} query would also convert every row it skips).
      */
-    public void forEachInPage(DivisionLevel level, Envelope bbox, int offset, int limit, Consumer<Division> action) {
-        TypedQuery<AdminUnit> query = entityManager.createQuery(
-                "select u from AdminUnit u where u.level = :level" + bboxClause(bbox) + " order by u.code",
-                AdminUnit.class);
+    public void forEachGeoJsonInPage(DivisionLevel level, Envelope bbox, int offset, int limit, int decimals,
+            Consumer<DivisionGeoJson> action) {
+        TypedQuery<DivisionGeoJson> query = entityManager.createQuery("select new org.civatlas.divisions."
+                + "DivisionGeoJson(u.code, u.gbCode, u.name, u.level, u.kind, u.urbanRural, u.parentCode, "
+                + "u.population, u.populationSynthetic, u.geometrySynthetic, u.geometrySource, u.crsConversion, "
+                + "u.nameSource, u.geometryValid, u.geometryInvalidReason, "
+                + "cast(function('ST_AsGeoJSON', u.geometry, " + decimals + ") as String)) "
+                + "from AdminUnit u where u.code in (select p.code from AdminUnit p where p.level = :level"
+                + bboxClause(bbox).replace("u.geometry", "p.geometry")
+                + " order by p.code limit :limit offset :offset) order by u.code", DivisionGeoJson.class);
         query.setParameter("level", level);
         bindBbox(query, bbox);
-        query.setFirstResult(offset);
-        query.setMaxResults(limit);
+        query.setParameter("limit", limit);
+        query.setParameter("offset", offset);
         query.setHint("org.hibernate.fetchSize", 25);
-        try (Stream<AdminUnit> units = query.getResultStream()) {
-            units.forEach(u -> {
-                Division d = u.toDivision();
-                entityManager.detach(u);
-                action.accept(d);
-            });
+        try (Stream<DivisionGeoJson> units = query.getResultStream()) {
+            units.forEach(action);
         }
     }
 

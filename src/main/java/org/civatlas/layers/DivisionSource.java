@@ -29,7 +29,9 @@ record DivisionSource(String id, String title, String description, DivisionLevel
     @Override
     public void forEachInPage(Envelope bbox, int offset, int limit, boolean staff,
             java.util.function.Consumer<Feature> action) {
-        divisions.forEachInPage(level, bbox, offset, limit, d -> action.accept(feature(d)));
+        divisions.forEachGeoJsonInPage(level, bbox, offset, limit, GeoJsonFeatures.DECIMALS, d -> action.accept(
+                new Feature(d.division().code(), d.geometry() == null ? "null" : d.geometry(),
+                        GeoJsonFeatures.properties(d.division()), d.division().name())));
     }
 
     @Override

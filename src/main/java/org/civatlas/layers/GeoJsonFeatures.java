@@ -12,7 +12,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 final class GeoJsonFeatures {
 
     /** 1e-7° is about 1 cm: more digits than the data has would only inflate responses. */
-    private static final int DECIMALS = 7;
+    static final int DECIMALS = 7;
 
     private GeoJsonFeatures() {
     }
