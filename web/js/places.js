@@ -236,6 +236,8 @@ export function createAnnouncements(section, ctx) {
       const url = `api/places/export?${query({ format: fmt })}`;
       exportLinks.append(el('a', { href: url, class: 'small-button', download: `gazetteer.${fmt}` }, `导出 Export ${label}`));
     }
+    exportLinks.append(el('a', { href: 'api/places/announcements.atom', class: 'small-button', type: 'application/atom+xml' },
+      '订阅 Atom feed'));
   }
 
   async function refresh() {

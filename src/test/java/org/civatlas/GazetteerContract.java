@@ -174,6 +174,25 @@ interface GazetteerContract {
         assertThat(announcement.path("approvingBody").asString()).isEqualTo("疏勒县人民政府");
         assertThat(announcement.path("approvedOn").asString()).isEqualTo(approvedOn.toString());
         assertThat(announcement.path("unitCode").asString()).isEqualTo(code);
+
+        // and in the Atom feed a feed reader or another department's system follows (well-formed, read by ROME)
+        Http.Response atom = http().get("/api/places/announcements.atom");
+        assertThat(atom.status()).isEqualTo(200);
+        assertThat(atom.contentType()).startsWith("application/atom+xml");
+        try {
+            com.rometools.rome.feed.synd.SyndFeed feed = new com.rometools.rome.io.SyndFeedInput().build(
+                    new java.io.StringReader(atom.body()));
+            assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+            assertThat(feed.getEntries()).hasSize(http().get("/api/places/announcements").json().size());
+            com.rometools.rome.feed.synd.SyndEntry entry = feed.getEntries().stream()
+                    .filter(e -> e.getUri().equals("urn:civatlas:naming-case:" + id)).findFirst().orElseThrow();
+            assertThat(entry.getTitle()).contains(newName).startsWith("更名");
+            assertThat(entry.getDescription().getValue()).contains("疏勒县人民政府", "疏政函〔2026〕1号", oldName,
+                    approvedOn.toString());
+            assertThat(entry.getPublishedDate()).isNotNull();
+        } catch (com.rometools.rome.io.FeedException e) {
+            throw new AssertionError("the feed is not a valid Atom feed: " + e.getMessage(), e);
+        }
     }
 
     @Test

@@ -20,8 +20,11 @@ class PlaceController {
     private final PlaceRegistry registry;
     private final NamingWorkflow workflow;
     private final NameReadings readings;
+    private final org.civatlas.divisions.DivisionQueries divisions;
 
-    PlaceController(PlaceRegistry registry, NamingWorkflow workflow, NameReadings readings) {
+    PlaceController(PlaceRegistry registry, NamingWorkflow workflow, NameReadings readings,
+            org.civatlas.divisions.DivisionQueries divisions) {
+        this.divisions = divisions;
         this.registry = registry;
         this.workflow = workflow;
         this.readings = readings;
@@ -83,6 +86,17 @@ class PlaceController {
             a.put("announcementMedium", c.announcementMedium());
             return a;
         }).toList();
+    }
+
+    /** The same announcements as an Atom feed, for feed readers and other departments' systems. */
+    @GetMapping(value = "/api/places/announcements.atom", produces = "application/atom+xml")
+    org.springframework.http.ResponseEntity<String> announcementFeed() throws com.rometools.rome.io.FeedException {
+        String base = org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .build().toUriString();
+        String atom = AnnouncementFeed.atom(announcements(), base + "/api/places/announcements.atom",
+                base + "/#panel=places/announcements", code -> divisions.byCode(code).map(d -> d.name()).orElse(null));
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType(
+                "application/atom+xml;charset=UTF-8")).body(atom);
     }
 
     /** The record with its names and history; what was standard on {@code asOf} when given. */
