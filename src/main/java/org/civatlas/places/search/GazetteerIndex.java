@@ -43,8 +43,9 @@ import net.sf.geographiclib.GeodesicMask;
  *       rank); candidates from the query, its deletions and the query's hash are verified exactly. Names read
  *       like the query (its toneless pinyin is a pinyin term: 团洁村 → 团结村, the commonest slip with a pinyin
  *       input method) are candidates too. The Chinese fuzzy tier shows distinct names: each candidate name's
- *       best entry, ordered by (same reading and one edit, one edit, same reading only), standard first,
- *       importance, how many entries bear the name, rank; then further entries of those names. Pinyin: the
+ *       best entry, ordered by (same reading and one edit; a character missing, extra or swapped; another
+ *       character; same reading only), standard first, importance, how many entries bear the name, rank; then
+ *       further entries of those names. Pinyin: the
  *       query's one-edit variants over a-z (about 52 per character) are looked up as prefixes in the sorted
  *       pinyin terms, so "shlue" finds "shulexian".</li>
  *   <li><b>Uyghur</b>: normalized substring scan over the entries that have a Uyghur name (few; linear).</li>
@@ -398,13 +399,15 @@ public final class GazetteerIndex {
      * Chinese typos and homophones, one hit per distinct name first. Candidates are the names within one edit
      * (deletion index) and the names read like the query (same toneless pinyin as {@link NameKeyer#toneless} of
      * the query). Each candidate name contributes its best entry that passes the filter (sub-tier 0), ordered by:
-     * same reading and one edit, then one edit, then same reading only; standard first; importance; how many
-     * entries share the name (a name borne by 274 villages is a likelier intent than a one-off); rank. Further
-     * entries of the same names follow in sub-tier 1, in the same order of names.
+     * class ({@link #F_SOUND_EDIT}, {@link #F_ORDER}, {@link #F_OTHER_CHAR}, {@link #F_SOUND}: a specific slip such
+     * as a dropped or swapped character is far likelier than one particular character among thousands typed in
+     * place of the right one); standard first; importance; how many entries share the name (a name borne by 274
+     * villages is a likelier intent than a one-off); rank. Further entries of the same names follow in sub-tier
+     * 1, in the same order of names.
      */
     private void fuzzyChinese(String q, Collector c, Filter f) {
         int[] sounds = homophoneTerms(q); // sorted
-        // candidates as term << 2 | sub (0 same reading + one edit, 1 one edit, 2 same reading only)
+        // candidates as term << 2 | class (F_SOUND_EDIT, F_ORDER, F_OTHER_CHAR, F_SOUND)
         LongList cands = new LongList();
         // the query lost a character: q == t minus one char
         scanDeletionBucket(SearchText.hashSkipping(q, -1), q, cands, sounds);
@@ -416,7 +419,7 @@ public final class GazetteerIndex {
             sb.append(q, 0, i).append(q, i + 1, q.length());
             int t = cn.find(sb.toString());
             if (t >= 0) {
-                cands.add(((long) t << 2) | (Arrays.binarySearch(sounds, t) >= 0 ? 0 : 1));
+                cands.add(((long) t << 2) | fuzzySub(cn.terms[t], q, sounds, t));
             }
             hashes[i] = SearchText.hashSkipping(q, i);
         }
@@ -427,7 +430,7 @@ public final class GazetteerIndex {
             }
         }
         for (int t : sounds) {
-            cands.add(((long) t << 2) | 2);
+            cands.add(((long) t << 2) | F_SOUND);
         }
         if (cands.size == 0) {
             return;
@@ -481,6 +484,31 @@ public final class GazetteerIndex {
         }
     }
 
+    /** Fuzzy candidate classes, best first: one edit and the same reading (a homophone slip of the input method). */
+    static final int F_SOUND_EDIT = 0;
+    /** One character missing, extra or swapped with its neighbour: every character typed is right. */
+    static final int F_ORDER = 1;
+    /** One character replaced by another of a different reading: thousands of such neighbours, each unlikely. */
+    static final int F_OTHER_CHAR = 2;
+    /** The same reading, more than one edit (书乐县 for 疏勒县). */
+    static final int F_SOUND = 3;
+
+    /** The class of a candidate name t at distance one from q. */
+    private static int fuzzySub(String t, String q, int[] sounds, int term) {
+        if (Arrays.binarySearch(sounds, term) >= 0) {
+            return F_SOUND_EDIT;
+        }
+        if (t.length() != q.length()) {
+            return F_ORDER;
+        }
+        int i = 0;
+        while (t.charAt(i) == q.charAt(i)) {
+            i++;
+        }
+        return i + 1 < t.length() && t.charAt(i) == q.charAt(i + 1) && t.charAt(i + 1) == q.charAt(i) ? F_ORDER
+                : F_OTHER_CHAR;
+    }
+
     /** Fuzzy candidate names ranked per query (fits the 24-bit group number of the heap key). */
     static final int MAX_GROUPS = 1 << 20;
 
@@ -527,7 +555,7 @@ public final class GazetteerIndex {
         for (; i < cnDeletions.length && (int) (cnDeletions[i] >>> 32) == hash; i++) {
             int t = cnTermOfDoc[(int) cnDeletions[i]];
             if (t != last && SearchText.distanceAtMostOne(cn.terms[t], q) == 1) {
-                cands.add(((long) t << 2) | (Arrays.binarySearch(sounds, t) >= 0 ? 0 : 1));
+                cands.add(((long) t << 2) | fuzzySub(cn.terms[t], q, sounds, t));
             }
             last = t;
         }

@@ -168,6 +168,24 @@ class GazetteerIndexTest {
     }
 
     @Test
+    void swappedOrMissingCharactersComeBeforeOtherCharacters() {
+        List<NameEntry> l = new ArrayList<>();
+        String others = "东西南北山河平红星新光明前进胜利和谐幸福富民兴旺建设丰收永安长青";
+        for (int i = 0; i < 30; i++) { // 江X村委会: one character away from 江沙村委会, common, low ids
+            for (int k = 0; k < 3; k++) {
+                l.add(new NameEntry(i * 3 + k, "江" + others.charAt(i) + "村委会", null, null, VILLAGE, "1", true,
+                        false, P, Double.NaN, Double.NaN, 1));
+            }
+        }
+        l.add(new NameEntry(500, "沙江村委会", null, null, VILLAGE, "1", true, false, P, Double.NaN, Double.NaN, 1));
+        l.add(new NameEntry(501, "江沙湾村委会", null, null, VILLAGE, "1", true, false, P, Double.NaN, Double.NaN,
+                1));
+        GazetteerIndex idx = GazetteerIndex.build(l, null);
+        // swapped neighbours, then a missing character, then the thirty names with another character
+        assertThat(names(idx.search("江沙村委会", 10, null))).startsWith("沙江村委会", "江沙湾村委会", "江东村委会");
+    }
+
+    @Test
     void fewerNamesThanSlotsShowFurtherEntriesOfTheSameNames() {
         List<NameEntry> l = new ArrayList<>();
         l.add(new NameEntry(1, "红星村委会", null, null, VILLAGE, "1", true, false, P, Double.NaN, Double.NaN, 1));
@@ -358,8 +376,9 @@ class GazetteerIndexTest {
                     .filter(e -> tier(e.name(), q) >= 0)
                     .sorted(Comparator.<NameEntry>comparingInt(e -> tier(e.name(), q)).thenComparing(byRank))
                     .toList());
-            // fuzzy tier: one-edit names and names read like the query, each name's best entry first, then
-            // the further entries of those names
+            // fuzzy tier: one-edit names and names read like the query, each name's best entry first (same
+            // reading and one edit; a character missing, extra or swapped; another character; same reading
+            // only), then the further entries of those names
             String reading = keyer.toneless(q);
             java.util.Map<String, NameEntry> best = new java.util.HashMap<>();
             for (NameEntry e : l) {
@@ -373,7 +392,10 @@ class GazetteerIndexTest {
             Comparator<NameEntry> names = Comparator.<NameEntry>comparingInt(e -> {
                         boolean sounds = readings(keyer, e.name()).contains(reading);
                         boolean oneEdit = SearchText.distanceAtMostOne(e.name(), q) == 1;
-                        return sounds && oneEdit ? 0 : oneEdit ? 1 : 2;
+                        boolean substitution = oneEdit && e.name().length() == q.length()
+                                && java.util.stream.IntStream.range(0, q.length())
+                                        .filter(i -> e.name().charAt(i) != q.charAt(i)).count() == 1;
+                        return sounds && oneEdit ? 0 : oneEdit && !substitution ? 1 : oneEdit ? 2 : 3;
                     })
                     .thenComparing(e -> !e.standard())
                     .thenComparing(e -> -e.importance())
