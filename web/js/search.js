@@ -83,6 +83,8 @@ export function initSearch(container, ctx) {
         r.unitCode ? el('span', {}, ctx.nameOf(r.unitCode) || r.unitCode) : null,
         r.matchKind ? el('span', { class: `match match-${String(r.matchKind).toLowerCase()}` }, matchKindLabel(r.matchKind),
           r.matchedName && r.matchedName !== r.name ? `：${r.matchedName}` : '') : null,
+        // a similar name borne by several places is listed once: say so (searching the name lists them all)
+        r.sameNameCount > 1 ? el('span', { class: 'same-name' }, `同名 ${r.sameNameCount} 处 · ${r.sameNameCount} places`) : null,
         typeof r.distanceMetres === 'number' ? el('span', {}, `${Math.round(r.distanceMetres)} m`) : null));
     node.addEventListener('mousedown', (e) => { e.preventDefault(); onPick(r); });
     return { node, pick: () => onPick(r) };

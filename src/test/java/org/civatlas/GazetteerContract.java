@@ -50,6 +50,11 @@ interface GazetteerContract {
         // one wrong character still finds it
         assertThat(StreamSupport.stream(search("疏勤县").spliterator(), false).limit(10)
                 .map(r -> r.path("name").asString()).toList()).contains("疏勒县");
+        // a typo result says how many places bear the similar name (one county is named 疏勒县)
+        JsonNode similar = StreamSupport.stream(search("疏勤县").spliterator(), false)
+                .filter(r -> r.path("name").asString().equals("疏勒县")).findFirst().orElseThrow();
+        assertThat(similar.path("matchKind").asString()).isEqualTo("FUZZY");
+        assertThat(similar.path("sameNameCount").asInt()).isEqualTo(1);
         assertThat(http().get("/api/places/search?q=").status()).isEqualTo(400);
         assertThat(http().get("/api/places/search?q=" + enc("长".repeat(200))).status()).isEqualTo(400);
         assertThat(http().get("/api/places/suggest?q=" + enc("疏")).json().path("suggestions").toString())

@@ -95,6 +95,11 @@ class PlaceSearchController {
             r.put("uyghurName", p.uyghurName());
             r.put("matchKind", h.matchKind());
             r.put("matchedName", h.matchedName());
+            if ("FUZZY".equals(h.matchKind())) {
+                // typo/homophone results show each similar name once, by its best place: say how many places
+                // (within the filter) bear it, so the client can offer the full list (a search for matchedName)
+                r.put("sameNameCount", h.sameNameCount());
+            }
             if (!Double.isNaN(h.distanceMetres())) {
                 r.put("distanceMetres", Math.round(h.distanceMetres() * 10) / 10.0);
             }

@@ -33,13 +33,19 @@ import net.sf.geographiclib.GeodesicMask;
  *       {@value #MAX_ALTERNATIVES} alternative readings of polyphones and the normalized romanized spelling,
  *       with a suffix array over syllable and word starts. Initials: prefix only.</li>
  *   <li><b>Top-k by tiers.</b> A query runs the tiers exact, prefix, other (substring, pinyin substring,
- *       initials), fuzzy, in that order, into a bounded max-heap keyed by (tier, sub-tier, rank). A term, or a
+ *       initials), fuzzy, in that order, into a bounded max-heap keyed by (tier, sub-tier, fuzzy name group,
+ *       rank). A term, or a
  *       block of 32 consecutive terms/suffixes (block minima precomputed), whose best rank cannot enter the heap
  *       is skipped, so "村" (500,000 matches) costs about as much as a rare name; later tiers are skipped when the
  *       heap is full of better tiers. The filter is evaluated only for entries that would enter the heap.</li>
  *   <li><b>Typos</b> (optimal string alignment distance 1). Chinese: a deletion index (SymSpell style) holding a
  *       32-bit hash of every one-character deletion of every unique name, as sorted {@code long}s (hash, best
- *       rank); candidates from the query, its deletions and the query's hash are verified exactly. Pinyin: the
+ *       rank); candidates from the query, its deletions and the query's hash are verified exactly. Names read
+ *       like the query (its toneless pinyin is a pinyin term: 团洁村 → 团结村, the commonest slip with a pinyin
+ *       input method) are candidates too. The Chinese fuzzy tier shows distinct names: each candidate name's
+ *       best entry, ordered by (same reading and one edit; a character missing, extra or swapped; another
+ *       character; same reading only), standard first, importance, how many entries bear the name, rank; then
+ *       further entries of those names. Pinyin: the
  *       query's one-edit variants over a-z (about 52 per character) are looked up as prefixes in the sorted
  *       pinyin terms, so "shlue" finds "shulexian".</li>
  *   <li><b>Uyghur</b>: normalized substring scan over the entries that have a Uyghur name (few; linear).</li>
@@ -327,7 +333,7 @@ public final class GazetteerIndex {
                 case LATIN -> searchLatin(key, c, f);
                 default -> searchUyghur(key, c, f);
             }
-            List<Hit> hits = finish(c, limit);
+            List<Hit> hits = finish(c, limit, f);
             if (hits.size() >= limit || c.size < cap || cap >= docs.length) {
                 return hits;
             }
@@ -352,8 +358,13 @@ public final class GazetteerIndex {
         }
     }
 
+    /** Heap key: tier and sub-tier in bits 56-59, a group number (fuzzy names only, else 0) in 32-55, rank. */
     private static long key(int tier, int sub, int rank) {
-        return ((long) (tier * 4 + sub) << 32) | rank;
+        return ((long) (tier * 4 + sub) << 56) | rank;
+    }
+
+    private static long key(int tier, int sub, int group, int rank) {
+        return ((long) (tier * 4 + sub) << 56) | ((long) group << 32) | rank;
     }
 
     /** True when nothing of this tier can enter the heap any more. */
@@ -384,43 +395,182 @@ public final class GazetteerIndex {
         fuzzyChinese(q, c, f);
     }
 
+    /**
+     * Chinese typos and homophones, one hit per distinct name first. Candidates are the names within one edit
+     * (deletion index) and the names read like the query (same toneless pinyin as {@link NameKeyer#toneless} of
+     * the query). Each candidate name contributes its best entry that passes the filter (sub-tier 0), ordered by:
+     * class ({@link #F_SOUND_EDIT}, {@link #F_ORDER}, {@link #F_OTHER_CHAR}, {@link #F_SOUND}: a specific slip such
+     * as a dropped or swapped character is far likelier than one particular character among thousands typed in
+     * place of the right one); standard first; importance; how many entries share the name (a name borne by 274
+     * villages is a likelier intent than a one-off); rank. Further entries of the same names follow in sub-tier
+     * 1, in the same order of names.
+     */
     private void fuzzyChinese(String q, Collector c, Filter f) {
-        Set<Integer> tried = new HashSet<>();
+        int[] sounds = homophoneTerms(q); // sorted
+        // candidates as term << 2 | class (F_SOUND_EDIT, F_ORDER, F_OTHER_CHAR, F_SOUND)
+        LongList cands = new LongList();
         // the query lost a character: q == t minus one char
-        scanDeletionBucket(SearchText.hashSkipping(q, -1), q, c, f, tried);
+        scanDeletionBucket(SearchText.hashSkipping(q, -1), q, cands, sounds);
         StringBuilder sb = new StringBuilder(q.length());
-        Set<Integer> hashes = new LinkedHashSet<>();
+        int[] hashes = new int[q.length()];
         for (int i = 0; i < q.length(); i++) {
             // the query gained a character: t == q minus one char
             sb.setLength(0);
             sb.append(q, 0, i).append(q, i + 1, q.length());
             int t = cn.find(sb.toString());
-            if (t >= 0 && tried.add(t)) {
-                collectTerm(cn, t, T_FUZZY, 0, K_FUZZY, c, f);
+            if (t >= 0) {
+                cands.add(((long) t << 2) | fuzzySub(cn.terms[t], q, sounds, t));
             }
-            hashes.add(SearchText.hashSkipping(q, i));
+            hashes[i] = SearchText.hashSkipping(q, i);
         }
         // substitution or transposition: t minus one char == q minus one char
-        for (int h : hashes) {
-            scanDeletionBucket(h, q, c, f, tried);
+        for (int i = 0; i < hashes.length; i++) {
+            if (i == 0 || hashes[i] != hashes[i - 1]) { // equal neighbours give the same deletion
+                scanDeletionBucket(hashes[i], q, cands, sounds);
+            }
+        }
+        for (int t : sounds) {
+            cands.add(((long) t << 2) | F_SOUND);
+        }
+        if (cands.size == 0) {
+            return;
+        }
+        // one entry per name: its best entry that passes the filter, as a sort key (see rankOfName)
+        long[] a = cands.values;
+        Arrays.sort(a, 0, cands.size);
+        long[] order = new long[cands.size];
+        int n = 0;
+        for (int i = 0; i < cands.size; i++) {
+            int t = (int) (a[i] >>> 2);
+            if (i > 0 && (int) (a[i - 1] >>> 2) == t) {
+                continue; // the same name again, with an equal or worse sub-tier
+            }
+            for (int p = cn.postStart[t], end = cn.postStart[t + 1]; p < end; p++) {
+                int d = cn.postings[p];
+                if (f.accept(d)) {
+                    order[n++] = rankOfName((int) (a[i] & 3), d, cn.postStart[t + 1] - cn.postStart[t]);
+                    break;
+                }
+            }
+        }
+        Arrays.sort(order, 0, n);
+        int groups = Math.min(n, MAX_GROUPS);
+        for (int g = 0; g < groups; g++) {
+            long k = key(T_FUZZY, 0, g, 0);
+            if (k >= c.threshold()) {
+                return; // nothing later can enter
+            }
+            int d = (int) (order[g] & Integer.MAX_VALUE);
+            c.offer(k | d, d, K_FUZZY);
+        }
+        // further entries of the same names, names in the same order
+        for (int g = 0; g < groups; g++) {
+            long base = key(T_FUZZY, 1, g, 0);
+            if (base >= c.threshold()) {
+                return;
+            }
+            int head = (int) (order[g] & Integer.MAX_VALUE);
+            int t = cnTermOfDoc[head];
+            int end = cn.postStart[t + 1];
+            for (int p = Arrays.binarySearch(cn.postings, cn.postStart[t], end, head) + 1; p < end; p++) {
+                int d = cn.postings[p];
+                if (base + d >= c.threshold()) {
+                    break;
+                }
+                if (f.accept(d)) {
+                    c.offer(base + d, d, K_FUZZY);
+                }
+            }
         }
     }
 
-    private void scanDeletionBucket(int hash, String q, Collector c, Filter f, Set<Integer> tried) {
+    /** Fuzzy candidate classes, best first: one edit and the same reading (a homophone slip of the input method). */
+    static final int F_SOUND_EDIT = 0;
+    /** One character missing, extra or swapped with its neighbour: every character typed is right. */
+    static final int F_ORDER = 1;
+    /** One character replaced by another of a different reading: thousands of such neighbours, each unlikely. */
+    static final int F_OTHER_CHAR = 2;
+    /** The same reading, more than one edit (书乐县 for 疏勒县). */
+    static final int F_SOUND = 3;
+
+    /** The class of a candidate name t at distance one from q. */
+    private static int fuzzySub(String t, String q, int[] sounds, int term) {
+        if (Arrays.binarySearch(sounds, term) >= 0) {
+            return F_SOUND_EDIT;
+        }
+        if (t.length() != q.length()) {
+            return F_ORDER;
+        }
+        int i = 0;
+        while (t.charAt(i) == q.charAt(i)) {
+            i++;
+        }
+        return i + 1 < t.length() && t.charAt(i) == q.charAt(i + 1) && t.charAt(i + 1) == q.charAt(i) ? F_ORDER
+                : F_OTHER_CHAR;
+    }
+
+    /** Fuzzy candidate names ranked per query (fits the 24-bit group number of the heap key). */
+    static final int MAX_GROUPS = 1 << 20;
+
+    /**
+     * Order of a fuzzy candidate name, by its best entry d: sub-tier (2 bits), non-standard (1), importance
+     * descending (8, clamped), entries bearing the name descending (20, clamped), rank d (31).
+     */
+    private long rankOfName(int sub, int d, int count) {
+        NameEntry e = docs[d];
+        long importance = 127 - Math.max(-128, Math.min(127, e.importance()));
+        long rarity = (1 << 20) - 1 - Math.min(count, (1 << 20) - 1);
+        return ((long) sub << 60) | ((e.standard() ? 0L : 1L) << 59) | (importance << 51) | (rarity << 31) | d;
+    }
+
+    /** Chinese names (term ids, sorted) whose pinyin key equals the query's toneless reading, other than the query. */
+    private int[] homophoneTerms(String q) {
+        String reading = keyer.normalizeLatin(keyer.toneless(q));
+        int t = reading.isEmpty() ? -1 : py.find(reading);
+        if (t < 0) {
+            return new int[0];
+        }
+        int[] out = new int[py.postStart[t + 1] - py.postStart[t]];
+        int n = 0;
+        for (int p = py.postStart[t], end = py.postStart[t + 1]; p < end; p++) {
+            int term = cnTermOfDoc[py.postings[p]];
+            if (!cn.terms[term].equals(q)) {
+                out[n++] = term;
+            }
+        }
+        Arrays.sort(out, 0, n);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (m == 0 || out[m - 1] != out[i]) {
+                out[m++] = out[i];
+            }
+        }
+        return Arrays.copyOf(out, m);
+    }
+
+    private void scanDeletionBucket(int hash, String q, LongList cands, int[] sounds) {
         long from = (long) hash << 32;
         int i = lowerBound(cnDeletions, from);
+        int last = -1;
         for (; i < cnDeletions.length && (int) (cnDeletions[i] >>> 32) == hash; i++) {
-            int rank = (int) cnDeletions[i];
-            if (key(T_FUZZY, 0, rank) >= c.threshold()) {
-                return; // the bucket is in rank order
+            int t = cnTermOfDoc[(int) cnDeletions[i]];
+            if (t != last && SearchText.distanceAtMostOne(cn.terms[t], q) == 1) {
+                cands.add(((long) t << 2) | fuzzySub(cn.terms[t], q, sounds, t));
             }
-            int t = cnTermOfDoc[rank];
-            if (!tried.add(t)) {
-                continue;
+            last = t;
+        }
+    }
+
+    /** A growable list of longs. */
+    private static final class LongList {
+        long[] values = new long[16];
+        int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
             }
-            if (SearchText.distanceAtMostOne(cn.terms[t], q) == 1) {
-                collectTerm(cn, t, T_FUZZY, 0, K_FUZZY, c, f);
-            }
+            values[size++] = v;
         }
     }
 
@@ -627,7 +777,7 @@ public final class GazetteerIndex {
         }
     }
 
-    private List<Hit> finish(Collector c, int limit) {
+    private List<Hit> finish(Collector c, int limit, Filter f) {
         Integer[] idx = new Integer[c.size];
         for (int i = 0; i < c.size; i++) {
             idx[i] = i;
@@ -643,7 +793,7 @@ public final class GazetteerIndex {
             if (!places.add(e.placeId())) {
                 continue;
             }
-            int tierSub = (int) (c.keys[i] >>> 32);
+            int tierSub = (int) (c.keys[i] >>> 56);
             double score = 4 - tierSub / 4 - 0.25 * (tierSub % 4);
             String kind = KIND[c.kinds[i]];
             String matched = e.name();
@@ -654,9 +804,21 @@ public final class GazetteerIndex {
                 }
                 kind = "FORMER";
             }
-            out.add(new Hit(e, score, kind, Double.NaN, matched));
+            int sameName = c.kinds[i] == K_FUZZY ? countPassing(cnTermOfDoc[c.docs[i]], f) : 0;
+            out.add(new Hit(e, score, kind, Double.NaN, matched, sameName));
         }
         return out;
+    }
+
+    /** Entries of a Chinese name that pass the filter. */
+    private int countPassing(int term, Filter f) {
+        int n = 0;
+        for (int p = cn.postStart[term], end = cn.postStart[term + 1]; p < end; p++) {
+            if (f.accept(cn.postings[p])) {
+                n++;
+            }
+        }
+        return n;
     }
 
     // ================================================================================================ reverse

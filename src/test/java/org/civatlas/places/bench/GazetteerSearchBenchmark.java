@@ -84,10 +84,11 @@ import org.postgresql.copy.CopyManager;
  * <p>Query sets (seeded, one per kind): Chinese prefix (first 2 characters of a random name), substring (2-3
  * inner characters), pinyin (the toneless key of a random name, every other one with spaces between syllables),
  * initials, typo (one random edit of a random name: substitution by a character drawn from the data, deletion,
- * insertion of a character drawn from the data, transposition of neighbours) and reverse (a random point 0-1 km
- * from a random placed unit, radius 2 km). Each query set runs twice untimed (warm-up), then timed, top-10,
+ * insertion of a character drawn from the data, transposition of neighbours), reverse (a random point 0-1 km
+ * from a random placed unit, radius 2 km) and homophone (one character replaced by another with the same toneless
+ * reading, drawn from the data; its own random stream, reported separately from the typo set). Each query set runs twice untimed (warm-up), then timed, top-10,
  * single-threaded, with {@link SearchFilter#none()}; the timed pass is repeated three times and the pass with
- * the median p99 is reported (all three are logged). For typos we report the share whose intended entry (its id)
+ * the median p99 is reported (all three are logged). For typos and homophones we report the share whose intended entry (its id)
  * is in the top 10, and the share whose intended name (string) is among the top-10 names.
  *
  * <p>The PostgreSQL baseline loads the same rows (COPY) with a pinyin and initials column computed by the same
@@ -230,10 +231,13 @@ public final class GazetteerSearchBenchmark {
         }
         String typoReport = typoRecall(sets.get("typo"), ourResults.get("typo"), nameCount)
                 + "; " + typoAmbiguity(index, sets.get("typo"), ourResults.get("typo"));
+        String homophoneReport = typoRecall(sets.get("homophone"), ourResults.get("homophone"), nameCount)
+                + "; " + typoAmbiguity(index, sets.get("homophone"), ourResults.get("homophone"));
 
         // ------------------------------------------------------------------------------- PostgreSQL
         Map<String, Stats> pg = new LinkedHashMap<>();
         String pgTypo = null;
+        String pgHomophone = null;
         String pgInfo = null;
         double pgLoadSeconds = Double.NaN;
         String reverseAgreement = null;
@@ -253,6 +257,9 @@ public final class GazetteerSearchBenchmark {
                 }
                 if (pgResults.containsKey("typo")) {
                     pgTypo = pgTypoRecall(c, sets.get("typo"), pgResults.get("typo"));
+                }
+                if (pgResults.containsKey("homophone")) {
+                    pgHomophone = pgTypoRecall(c, sets.get("homophone"), pgResults.get("homophone"));
                 }
                 if (pgResults.containsKey("reverse")) {
                     reverseAgreement = reverseAgreement(ourResults.get("reverse"), pgResults.get("reverse"));
@@ -288,6 +295,10 @@ public final class GazetteerSearchBenchmark {
         System.out.println("typo recall, ours: " + typoReport);
         if (pgTypo != null) {
             System.out.println("typo recall, pg_trgm (same queries, subset): " + pgTypo);
+        }
+        System.out.println("homophone typo recall, ours: " + homophoneReport);
+        if (pgHomophone != null) {
+            System.out.println("homophone typo recall, pg_trgm (same queries, subset): " + pgHomophone);
         }
         if (reverseAgreement != null) {
             System.out.println("reverse, ours vs PostGIS (subset): " + reverseAgreement);
@@ -389,7 +400,69 @@ public final class GazetteerSearchBenchmark {
             }
             sets.put("reverse", reverse);
         }
+        sets.put("homophone", homophoneTypos(entries, keyer, n, seed));
         return sets;
+    }
+
+    /**
+     * Homophone typos, the commonest slip with a pinyin input method: one Han character of a random name replaced
+     * by a different character with the same toneless dictionary reading, drawn from the characters of the data
+     * in proportion to how often they occur (as {@link #randomHan} draws). A separate random stream, so the other
+     * query sets are the same as without it.
+     */
+    static List<Query> homophoneTypos(List<NameEntry> entries, PinyinNameKeyer keyer, int n, long seed) {
+        Map<String, Map<Character, Integer>> byReading = new HashMap<>();
+        Map<Character, String> readingOf = new HashMap<>();
+        for (NameEntry e : entries) {
+            String s = e.name();
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                if (!SearchText.isHan(ch)) {
+                    continue;
+                }
+                String reading = readingOf.computeIfAbsent(ch, k -> keyer.toneless(String.valueOf(k)));
+                if (!reading.isEmpty()) {
+                    byReading.computeIfAbsent(reading, k -> new TreeMap<>()).merge(ch, 1, Integer::sum);
+                }
+            }
+        }
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5EEDL);
+        List<Query> out = new ArrayList<>(n);
+        while (out.size() < n) {
+            NameEntry e = entries.get(r.nextInt(entries.size()));
+            String s = e.name();
+            if (s.length() < 2) {
+                continue;
+            }
+            int i = r.nextInt(s.length());
+            char ch = s.charAt(i);
+            Map<Character, Integer> same = SearchText.isHan(ch) ? byReading.get(readingOf.get(ch)) : null;
+            if (same == null) {
+                continue;
+            }
+            int total = 0;
+            for (Map.Entry<Character, Integer> m : same.entrySet()) {
+                total += m.getKey() == ch ? 0 : m.getValue();
+            }
+            if (total == 0) {
+                continue;
+            }
+            int pick = r.nextInt(total);
+            char sub = 0;
+            for (Map.Entry<Character, Integer> m : same.entrySet()) {
+                if (m.getKey() == ch) {
+                    continue;
+                }
+                pick -= m.getValue();
+                if (pick < 0) {
+                    sub = m.getKey();
+                    break;
+                }
+            }
+            out.add(new Query("homophone", s.substring(0, i) + sub + s.substring(i + 1), e.placeId(), s,
+                    "homophone", 0, 0));
+        }
+        return out;
     }
 
     /** A Han character drawn from the data (a random character of a random name). */
@@ -802,7 +875,8 @@ public final class GazetteerSearchBenchmark {
             case "prefix", "substring" -> "SELECT id FROM gaz WHERE name LIKE ? LIMIT 10";
             case "pinyin" -> "SELECT id FROM gaz WHERE pinyin LIKE ? LIMIT 10";
             case "initials" -> "SELECT id FROM gaz WHERE initials LIKE ? LIMIT 10";
-            case "typo" -> "SELECT id FROM gaz WHERE name % ? ORDER BY similarity(name, ?) DESC LIMIT 10";
+            case "typo", "homophone" ->
+                    "SELECT id FROM gaz WHERE name % ? ORDER BY similarity(name, ?) DESC LIMIT 10";
             case "reverse" -> "SELECT id FROM gaz WHERE ST_DWithin(geog, ST_SetSRID(ST_MakePoint(?, ?), 4326)"
                     + "::geography, ?) ORDER BY geog <-> ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography LIMIT 10";
             default -> throw new IllegalArgumentException(kind);
@@ -817,7 +891,7 @@ public final class GazetteerSearchBenchmark {
                         case "prefix" -> ps.setString(1, like(q.text()) + "%");
                         case "substring" -> ps.setString(1, "%" + like(q.text()) + "%");
                         case "pinyin", "initials" -> ps.setString(1, like(SearchText.latinKey(q.text())) + "%");
-                        case "typo" -> {
+                        case "typo", "homophone" -> {
                             ps.setString(1, q.text());
                             ps.setString(2, q.text());
                         }

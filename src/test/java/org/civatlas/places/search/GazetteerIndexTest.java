@@ -139,6 +139,89 @@ class GazetteerIndexTest {
     }
 
     @Test
+    void aTypoOfAVeryCommonNameFindsItAmongTenDistinctNames() {
+        List<NameEntry> l = new ArrayList<>();
+        // thirty one-off names one character away from the query, with the lowest ids (the old tie-break)
+        String others = "东西南北山河平红星新光明前进胜利和谐幸福富民兴旺建设丰收永安长青";
+        for (int i = 0; i < 30; i++) {
+            l.add(new NameEntry(i, "团" + others.charAt(i) + "村委会", null, null, VILLAGE, "1", true, false, P,
+                    Double.NaN, Double.NaN, 1));
+        }
+        for (int i = 0; i < 274; i++) {
+            l.add(new NameEntry(100 + i, "团结村委会", null, null, VILLAGE, "65" + i, true, false, P, Double.NaN,
+                    Double.NaN, 1));
+        }
+        GazetteerIndex idx = GazetteerIndex.build(l, null);
+        List<Hit> hits = idx.search("团木村委会", 10, SearchFilter.publicDefault()); // 木 for 结: not a homophone
+        assertThat(hits).hasSize(10);
+        assertThat(names(hits)).doesNotHaveDuplicates();
+        assertThat(hits.get(0).entry().name()).isEqualTo("团结村委会");
+        assertThat(hits.get(0).entry().placeId()).isEqualTo(100); // its best entry
+        assertThat(hits.get(0).matchKind()).isEqualTo("FUZZY");
+        assertThat(hits.get(0).sameNameCount()).isEqualTo(274); // the user learns how many places bear it
+        assertThat(hits.get(1).sameNameCount()).isEqualTo(1);
+        // the count honours the filter
+        assertThat(idx.search("团木村委会", 10, new SearchFilter(null, "651", null, null, false)).get(0)
+                .sameNameCount()).isEqualTo(111); // codes 651, 6510..6519, 65100..65199
+        // searching the name itself lists its places (exact tier, not collapsed)
+        assertThat(idx.search("团结村委会", 10, null)).hasSize(10).allMatch(h -> h.entry().name().equals("团结村委会"));
+    }
+
+    @Test
+    void swappedOrMissingCharactersComeBeforeOtherCharacters() {
+        List<NameEntry> l = new ArrayList<>();
+        String others = "东西南北山河平红星新光明前进胜利和谐幸福富民兴旺建设丰收永安长青";
+        for (int i = 0; i < 30; i++) { // 江X村委会: one character away from 江沙村委会, common, low ids
+            for (int k = 0; k < 3; k++) {
+                l.add(new NameEntry(i * 3 + k, "江" + others.charAt(i) + "村委会", null, null, VILLAGE, "1", true,
+                        false, P, Double.NaN, Double.NaN, 1));
+            }
+        }
+        l.add(new NameEntry(500, "沙江村委会", null, null, VILLAGE, "1", true, false, P, Double.NaN, Double.NaN, 1));
+        l.add(new NameEntry(501, "江沙湾村委会", null, null, VILLAGE, "1", true, false, P, Double.NaN, Double.NaN,
+                1));
+        GazetteerIndex idx = GazetteerIndex.build(l, null);
+        // swapped neighbours, then a missing character, then the thirty names with another character
+        assertThat(names(idx.search("江沙村委会", 10, null))).startsWith("沙江村委会", "江沙湾村委会", "江东村委会");
+    }
+
+    @Test
+    void fewerNamesThanSlotsShowFurtherEntriesOfTheSameNames() {
+        List<NameEntry> l = new ArrayList<>();
+        l.add(new NameEntry(1, "红星村委会", null, null, VILLAGE, "1", true, false, P, Double.NaN, Double.NaN, 1));
+        for (int i = 0; i < 20; i++) {
+            l.add(new NameEntry(10 + i, "团结村委会", null, null, VILLAGE, "1", true, false, P, Double.NaN,
+                    Double.NaN, 1));
+        }
+        l.add(new NameEntry(2, "团山村委会", null, null, VILLAGE, "1", true, false, P, Double.NaN, Double.NaN, 1));
+        List<Hit> hits = GazetteerIndex.build(l, null).search("团木村委会", 10, null);
+        assertThat(hits).extracting(h -> h.entry().placeId())
+                .containsExactly(10L, 2L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L);
+        assertThat(hits).allMatch(h -> h.matchKind().equals("FUZZY"));
+        assertThat(hits.get(0).score()).isGreaterThan(hits.get(2).score()); // distinct names score higher
+    }
+
+    @Test
+    void homophonesAreFound() {
+        List<NameEntry> l = new ArrayList<>(shule());
+        String others = "东西南北山河平红星新光明前进胜利和谐幸福富民兴旺建设丰收永安长青";
+        for (int i = 0; i < 30; i++) {
+            l.add(new NameEntry(100 + i, "团" + others.charAt(i) + "村委会", null, null, VILLAGE, "1", true, false,
+                    P, Double.NaN, Double.NaN, 1));
+        }
+        GazetteerIndex idx = GazetteerIndex.build(l, new PinyinNameKeyer());
+        // 洁 for 结 (both jie): one edit and the same reading, ahead of thirty other one-edit names
+        List<Hit> hits = idx.search("团洁村委会", 10, SearchFilter.publicDefault());
+        assertThat(hits.get(0).entry().name()).isEqualTo("团结村委会");
+        assertThat(hits.get(0).matchKind()).isEqualTo("FUZZY");
+        // two characters wrong but read the same: shu le xian
+        assertThat(names(idx.search("书乐县", 10, SearchFilter.publicDefault()))).startsWith("疏勒县");
+        // an exact name still comes first; its homophones follow as fuzzy
+        List<Hit> exact = idx.search("团结村委会", 10, SearchFilter.publicDefault());
+        assertThat(exact.get(0).matchKind()).isEqualTo("EXACT");
+    }
+
+    @Test
     void rankingTiersStandardImportanceLengthId() {
         GazetteerIndex idx = GazetteerIndex.build(List.of(
                 new NameEntry(1, "和平村", null, null, VILLAGE, "1", true, false, P, 0, 0, 1),
@@ -274,6 +357,13 @@ class GazetteerIndexTest {
                     r.nextInt(3)));
         }
         GazetteerIndex idx = GazetteerIndex.build(l, null);
+        PinyinNameKeyer keyer = new PinyinNameKeyer();
+        java.util.Map<String, Long> count = l.stream().collect(java.util.stream.Collectors.groupingBy(
+                NameEntry::name, java.util.stream.Collectors.counting()));
+        Comparator<NameEntry> byRank = Comparator.<NameEntry, Boolean>comparing(e -> !e.standard())
+                .thenComparing(e -> -e.importance())
+                .thenComparing(e -> e.name().length())
+                .thenComparing(NameEntry::placeId);
         for (int qn = 0; qn < 300; qn++) {
             StringBuilder sb = new StringBuilder();
             int len = 1 + r.nextInt(4);
@@ -282,18 +372,52 @@ class GazetteerIndexTest {
             }
             String q = sb.toString();
             int limit = 1 + r.nextInt(20);
-            List<Long> expected = l.stream()
+            List<NameEntry> expected = new ArrayList<>(l.stream()
                     .filter(e -> tier(e.name(), q) >= 0)
-                    .sorted(Comparator.<NameEntry>comparingInt(e -> tier(e.name(), q))
-                            .thenComparing(e -> !e.standard())
-                            .thenComparing(e -> -e.importance())
-                            .thenComparing(e -> e.name().length())
-                            .thenComparing(NameEntry::placeId))
-                    .limit(limit).map(NameEntry::placeId).toList();
+                    .sorted(Comparator.<NameEntry>comparingInt(e -> tier(e.name(), q)).thenComparing(byRank))
+                    .toList());
+            // fuzzy tier: one-edit names and names read like the query, each name's best entry first (same
+            // reading and one edit; a character missing, extra or swapped; another character; same reading
+            // only), then the further entries of those names
+            String reading = keyer.toneless(q);
+            java.util.Map<String, NameEntry> best = new java.util.HashMap<>();
+            for (NameEntry e : l) {
+                boolean sounds = q.length() >= 2 && !e.name().equals(q) && readings(keyer, e.name()).contains(reading);
+                if ((tier(e.name(), q) == 3 || sounds && tier(e.name(), q) < 0)
+                        && (!best.containsKey(e.name()) || byRank.compare(e, best.get(e.name())) < 0)) {
+                    best.put(e.name(), e);
+                }
+            }
+            expected.removeIf(e -> tier(e.name(), q) == 3);
+            Comparator<NameEntry> names = Comparator.<NameEntry>comparingInt(e -> {
+                        boolean sounds = readings(keyer, e.name()).contains(reading);
+                        boolean oneEdit = SearchText.distanceAtMostOne(e.name(), q) == 1;
+                        boolean substitution = oneEdit && e.name().length() == q.length()
+                                && java.util.stream.IntStream.range(0, q.length())
+                                        .filter(i -> e.name().charAt(i) != q.charAt(i)).count() == 1;
+                        return sounds && oneEdit ? 0 : oneEdit && !substitution ? 1 : oneEdit ? 2 : 3;
+                    })
+                    .thenComparing(e -> !e.standard())
+                    .thenComparing(e -> -e.importance())
+                    .thenComparing(e -> -count.get(e.name()))
+                    .thenComparing(byRank);
+            List<NameEntry> heads = best.values().stream().sorted(names).toList();
+            expected.addAll(heads);
+            for (NameEntry h : heads) {
+                l.stream().filter(e -> e.name().equals(h.name()) && e != h).sorted(byRank).forEach(expected::add);
+            }
+            List<Long> expectedIds = expected.stream().limit(limit).map(NameEntry::placeId).toList();
             List<Long> actual = idx.search(q, limit, SearchFilter.none()).stream()
                     .map(h -> h.entry().placeId()).toList();
-            assertThat(actual).as(q).isEqualTo(expected);
+            assertThat(actual).as(q).isEqualTo(expectedIds);
         }
+    }
+
+    private static Set<String> readings(PinyinNameKeyer keyer, String name) {
+        Set<String> out = new java.util.HashSet<>();
+        out.add(keyer.toneless(name));
+        out.addAll(keyer.alternativeToneless(name, GazetteerIndex.MAX_ALTERNATIVES));
+        return out;
     }
 
     private static int tier(String name, String q) {
