@@ -14,6 +14,10 @@ import org.civatlas.layers.tiles.TileMath;
 import org.civatlas.layers.tiles.TileSource;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -32,6 +36,7 @@ class TileController {
 
     static final String MVT = "application/vnd.mapbox-vector-tile";
     static final int MAX_ZOOM = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(TileController.class);
 
     private final FeatureCollections collections;
     private final TileCache cache = new TileCache(64L * 1024 * 1024);
@@ -62,6 +67,27 @@ class TileController {
         Built built = source(collection, authentication);
         byte[] bytes = cache.get(collection, built.version(), zz, xx, yy, () -> built.source().tile(zz, xx, yy));
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(MVT)).body(bytes);
+    }
+
+    /**
+     * Builds every public collection's tile source in the background once the application is up: otherwise the
+     * first map clients after a start all wait on the builds (a cold start under load timed out requests).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void buildSourcesAhead() {
+        Thread warmUp = new Thread(() -> {
+            for (FeatureSource fs : collections.all()) {
+                if (fs.visibleTo(false)) {
+                    try {
+                        source(fs.id(), null);
+                    } catch (RuntimeException e) {
+                        LOG.warn("tile source {} not built ahead: {}", fs.id(), e.toString());
+                    }
+                }
+            }
+        }, "tile-sources-ahead");
+        warmUp.setDaemon(true);
+        warmUp.start();
     }
 
     @GetMapping(value = "/tiles/{collection}.json", produces = MediaType.APPLICATION_JSON_VALUE)
