@@ -92,6 +92,23 @@ export function initSearch(container, ctx) {
 
   const choose = (r) => { closeList(); ctx.showPlace(r); };
 
+  /** An open naming case (officers only): not a place yet; picking it opens the case. */
+  function proposalRow(p) {
+    const node = el('div', { class: 'search-item result proposal', role: 'option', 'aria-selected': 'false' },
+      el('div', { class: 'result-line' },
+        el('strong', {}, p.proposedName || '—'),
+        p.proposedRomanized ? el('span', { class: 'roman' }, p.proposedRomanized) : null,
+        el('span', { class: 'tag tag-proposal' }, `申请中 proposal · ${p.stateLabel || p.state}`)),
+      el('div', { class: 'result-meta' },
+        el('span', {}, ctx.categoryLabel(p.category)),
+        p.unitCode ? el('span', {}, ctx.nameOf(p.unitCode) || p.unitCode) : null,
+        p.currentName ? el('span', {}, `现名 Current name: ${p.currentName}`) : null,
+        el('span', {}, `案件 Case #${p.caseId}`)));
+    const pick = () => { closeList(); if (ctx.openCase) ctx.openCase(p.caseId); };
+    node.addEventListener('mousedown', (e) => { e.preventDefault(); pick(); });
+    return { node, pick };
+  }
+
   async function run() {
     suggest.cancel();
     const q = box.value.trim();
@@ -102,9 +119,13 @@ export function initSearch(container, ctx) {
       const r = await getJson(`api/places/search?${query({ q, limit: 10 })}`);
       if (my !== seq) return;
       const results = (r && r.results) || [];
-      if (!results.length) { message(`没有找到“${q}” No place named “${q}”`); return; }
+      const proposals = (r && r.proposals) || [];
+      if (!results.length && !proposals.length) { message(`没有找到“${q}” No place named “${q}”`); return; }
       const entries = results.map((x) => resultRow(x, choose));
-      open([el('div', { class: 'search-head' }, `搜索结果 Results (${results.length})`), ...entries.map((e) => e.node)], entries);
+      const pending = proposals.map(proposalRow);
+      open([el('div', { class: 'search-head' }, `搜索结果 Results (${results.length})`), ...entries.map((e) => e.node),
+        ...(pending.length ? [el('div', { class: 'search-head' }, `在办申请 Open proposals (${pending.length})`)] : []),
+        ...pending.map((e) => e.node)], [...entries, ...pending]);
     } catch (err) {
       if (my !== seq) return;
       message(err.status === 404 ? '地名搜索暂不可用 Place search not available (404)' : `搜索失败 Search failed: ${err.detail || err.message}`, 'search-msg error');

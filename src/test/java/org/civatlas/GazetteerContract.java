@@ -231,6 +231,21 @@ interface GazetteerContract {
         assertThat(applied.status()).isEqualTo(201);
         assertThat(applied.json().path("conflicts").get(0).path("kind").asString()).isEqualTo("HOMOPHONE");
         assertThat(applied.json().path("conflicts").get(0).path("name").asString()).isEqualTo(name);
+        // an officer's search also shows the open proposal (by its Chinese name and by pinyin); the public's does not
+        long caseId = applied.json().path("id").asLong();
+        JsonNode officerSearch = http().get("/api/places/search?q=" + enc(homophone), "names", "names").json();
+        assertThat(StreamSupport.stream(officerSearch.path("proposals").spliterator(), false)
+                .anyMatch(p -> p.path("caseId").asLong() == caseId && p.path("state").asString().equals("APPLIED")))
+                .as(officerSearch.toString()).isTrue();
+        String pinyin = java.text.Normalizer.normalize(applied.json().path("proposedRomanized").asString(),
+                java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z]", "");
+        assertThat(pinyin).as(applied.body()).isNotEmpty();
+        assertThat(http().get("/api/places/search?q=" + pinyin, "names", "names").json().path("proposals")
+                .toString()).contains(homophone);
+        JsonNode publicSearch = http().get("/api/places/search?q=" + enc(homophone)).json();
+        assertThat(publicSearch.has("proposals")).isFalse();
+        assertThat(publicSearch.toString()).doesNotContain("\"caseId\"");
         // the same name is fine in a county elsewhere (county-wide scope for village names)
         JsonNode elsewhere = http().get("/api/naming/check?name=" + enc(homophone)
                 + "&category=VILLAGERS_COMMITTEE&unitCode=653121000000", "names", "names").json();

@@ -1,6 +1,7 @@
 package org.civatlas.places;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.civatlas.places.romanization.NameKeys;
@@ -52,11 +53,42 @@ public class PlaceSearch {
     };
 
     private final PlaceRegistry registry;
+    private final NamingWorkflow workflow;
     private final AtomicLong changes = new AtomicLong();
     private volatile Snapshot snapshot;
 
-    PlaceSearch(PlaceRegistry registry) {
+    PlaceSearch(PlaceRegistry registry, NamingWorkflow workflow) {
         this.registry = registry;
+        this.workflow = workflow;
+    }
+
+    /**
+     * Open naming cases whose proposed name matches the query, for officers (a proposal is not a place yet, so it is
+     * not in the index): by Chinese substring, by toneless pinyin with or without spaces, or by initials. A county
+     * has tens of open cases, so they are read and matched on each request.
+     */
+    public List<NamingCaseView> openProposals(String query, int limit) {
+        return workflow.list().stream()
+                .filter(c -> !EnumSet.of(NamingState.PUBLISHED, NamingState.REJECTED, NamingState.WITHDRAWN)
+                        .contains(c.state()))
+                .filter(c -> proposalMatches(query, c.proposedName()))
+                .limit(limit)
+                .toList();
+    }
+
+    static boolean proposalMatches(String query, String proposedName) {
+        if (query == null || query.isBlank() || proposedName == null) {
+            return false;
+        }
+        String q = query.strip();
+        if (proposedName.contains(q)) {
+            return true;
+        }
+        String latin = NameKeys.normalizeLatin(q).replace(" ", "");
+        if (latin.isEmpty() || !latin.chars().allMatch(ch -> ch >= 'a' && ch <= 'z')) {
+            return false;
+        }
+        return NameKeys.toneless(proposedName).contains(latin) || NameKeys.initials(proposedName).startsWith(latin);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

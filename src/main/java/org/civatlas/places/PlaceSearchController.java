@@ -47,7 +47,28 @@ class PlaceSearchController {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badParameter("q", "q：" + e.getMessage());
         }
-        return Map.of("results", results(hits, s));
+        if (!filter.includeNonStandard()) {
+            return Map.of("results", results(hits, s));
+        }
+        // officers also see open proposals (naming cases not yet approved), apart from the places
+        List<Map<String, Object>> proposals = new ArrayList<>();
+        for (NamingCaseView c : search.openProposals(q, limit(limit, 10))) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("caseId", c.id());
+            p.put("kind", c.kind());
+            p.put("state", c.state());
+            p.put("stateLabel", c.stateLabel());
+            p.put("proposedName", c.proposedName());
+            p.put("proposedRomanized", c.proposedRomanized());
+            p.put("currentName", c.currentName());
+            p.put("placeId", c.placeId());
+            p.put("category", c.category());
+            p.put("unitCode", c.unitCode());
+            p.put("lon", c.lon());
+            p.put("lat", c.lat());
+            proposals.add(p);
+        }
+        return Map.of("results", results(hits, s), "proposals", proposals);
     }
 
     @GetMapping("/api/places/suggest")

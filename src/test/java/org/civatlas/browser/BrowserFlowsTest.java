@@ -286,8 +286,17 @@ class BrowserFlowsTest {
         WebElement view = driver.findElement(By.cssSelector(".naming-view"));
         assertThat(view.getText()).contains("巴仁乡").contains("Population growth").contains("names");
         assertThat(driver.findElements(By.cssSelector(".naming-view .problem:not([hidden])"))).isEmpty();
-        assertNoErrorMessages();
         scrollIntoView(title);
+
+        // the officer's search lists the open proposal too (by pinyin here), and picking it opens the case
+        WebElement box = driver.findElement(By.id("place-search-input"));
+        box.sendKeys("ceshixincun", Keys.ENTER);
+        WebElement pending = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".search-item.proposal")));
+        assertThat(pending.getText()).contains("测试新村").contains("申请中");
+        pending.click();
+        wait.until(d -> d.findElement(By.cssSelector(".naming-view .case-title")).getText().contains("测试新村"));
+        assertNoErrorMessages();
     }
 
     @Test
