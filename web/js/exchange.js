@@ -454,47 +454,43 @@ function createImportTab(section, ctx, layers) {
     return [commitForm, resultBox];
   }
 
-  async function showFacilityResult(p, r, commitForm, resultBox, back) {
-    setStep(3);
-    commitForm.hidden = true;
-    const again = el('button', { type: 'button', class: 'small-button', 'data-action': 'new-import' }, biText('新的导入 New import'));
-    again.addEventListener('click', backToUpload);
-    const reloadState = el('p', { class: 'panel-state loading', role: 'status' }, '正在刷新设施、看板和覆盖… Reloading facilities, dashboard and coverage…');
-    setChildren(resultBox,
-      el('div', { class: 'notice ok', role: 'status', 'data-result': 'ok' },
-        el('strong', {}, '导入完成 Import committed'),
-        kvTable([
-          ['新建 Created', el('strong', { 'data-field': 'created' }, String(r.created ?? 0))],
-          ['更新 Updated', el('strong', { 'data-field': 'updated' }, String(r.updated ?? 0))],
-          ['坐标系 CRS', el('code', {}, r.crs || p.crs || '—')],
-          ['转换 Conversion', r.conversion || p.conversion],
-        ])),
-      reloadState,
-      el('div', { class: 'form-row buttons' }, again));
-    back.disabled = true;
+  /** Step 3 for the facilities layer: counts, then the facilities, dashboard and coverage reloaded. */
+  function showFacilityResult(p, r, commitForm, resultBox, back) {
     clearMap();
-    try {
-      if (ctx.facilitiesChanged) await ctx.facilitiesChanged({});
-      reloadState.className = 'panel-state';
-      reloadState.textContent = '设施图层、看板和覆盖已刷新。 Facilities, dashboard and coverage reloaded.';
-    } catch (err) {
-      reloadState.className = 'panel-state error';
-      reloadState.textContent = `刷新失败，请重新加载页面 Reloading failed, please reload the page: ${err.detail || err.message}`;
-    }
+    return showCommitted(p, r, commitForm, resultBox, back, {
+      rows: [['新建 Created', el('strong', { 'data-field': 'created' }, String(r.created ?? 0))],
+        ['更新 Updated', el('strong', { 'data-field': 'updated' }, String(r.updated ?? 0))]],
+      reloading: '正在刷新设施、看板和覆盖… Reloading facilities, dashboard and coverage…',
+      reload: () => (ctx.facilitiesChanged ? ctx.facilitiesChanged({}) : undefined),
+      reloaded: '设施图层、看板和覆盖已刷新。 Facilities, dashboard and coverage reloaded.',
+      failed: '刷新失败，请重新加载页面 Reloading failed, please reload the page',
+    });
   }
 
-  async function showResult(p, r, commitForm, resultBox, back) {
+  /** Step 3 for a division layer: counts, then the map layers reloaded. */
+  function showResult(p, r, commitForm, resultBox, back) {
+    return showCommitted(p, r, commitForm, resultBox, back, {
+      rows: [['更新 Updated', el('strong', { 'data-field': 'updated' }, String(r.updated ?? 0))],
+        ['修复 Repaired', el('span', { 'data-field': 'repaired' }, String(r.repaired ?? 0))]],
+      reloading: '正在刷新地图图层… Reloading the map layers…',
+      reload: () => (ctx.reloadDivisions ? ctx.reloadDivisions([r.layer || p.layer]) : undefined),
+      reloaded: '地图图层已刷新。统计与规划数据在重新加载页面后更新。 Map layers reloaded; statistics and planning data update after a page reload.',
+      failed: '图层刷新失败，请重新加载页面 Reloading the layers failed, please reload the page',
+    });
+  }
+
+  /** The committed import: what was written, a new-import button, and the reload of what the import changed. */
+  async function showCommitted(p, r, commitForm, resultBox, back, how) {
     setStep(3);
     commitForm.hidden = true;
     const again = el('button', { type: 'button', class: 'small-button', 'data-action': 'new-import' }, biText('新的导入 New import'));
     again.addEventListener('click', backToUpload);
-    const reloadState = el('p', { class: 'panel-state loading', role: 'status' }, '正在刷新地图图层… Reloading the map layers…');
+    const reloadState = el('p', { class: 'panel-state loading', role: 'status' }, how.reloading);
     setChildren(resultBox,
       el('div', { class: 'notice ok', role: 'status', 'data-result': 'ok' },
         el('strong', {}, '导入完成 Import committed'),
         kvTable([
-          ['更新 Updated', el('strong', { 'data-field': 'updated' }, String(r.updated ?? 0))],
-          ['修复 Repaired', el('span', { 'data-field': 'repaired' }, String(r.repaired ?? 0))],
+          ...how.rows,
           ['坐标系 CRS', el('code', {}, r.crs || p.crs || '—')],
           ['转换 Conversion', r.conversion || p.conversion],
         ])),
@@ -502,12 +498,12 @@ function createImportTab(section, ctx, layers) {
       el('div', { class: 'form-row buttons' }, again));
     back.disabled = true;
     try {
-      if (ctx.reloadDivisions) await ctx.reloadDivisions([r.layer || p.layer]);
+      await how.reload();
       reloadState.className = 'panel-state';
-      reloadState.textContent = '地图图层已刷新。统计与规划数据在重新加载页面后更新。 Map layers reloaded; statistics and planning data update after a page reload.';
+      reloadState.textContent = how.reloaded;
     } catch (err) {
       reloadState.className = 'panel-state error';
-      reloadState.textContent = `图层刷新失败，请重新加载页面 Reloading the layers failed, please reload the page: ${err.detail || err.message}`;
+      reloadState.textContent = `${how.failed}: ${err.detail || err.message}`;
     }
   }
 
