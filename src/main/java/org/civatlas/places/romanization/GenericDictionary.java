@@ -194,15 +194,7 @@ public final class GenericDictionary {
     /** Reads generics in the {@code generics.tsv} format. */
     public static List<Entry> parseGenerics(Reader reader) throws IOException {
         List<Entry> out = new ArrayList<>();
-        BufferedReader r = new BufferedReader(reader);
-        String line;
-        int no = 0;
-        while ((line = r.readLine()) != null) {
-            no++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t");
+        TsvData.forEachDataLine(reader, (no, line, f) -> {
             if (f.length < 3) {
                 throw new IllegalArgumentException("line " + no + ": expected term<TAB>category<TAB>pinyin: " + line);
             }
@@ -226,7 +218,7 @@ public final class GenericDictionary {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("line " + no + ": " + e.getMessage(), e);
             }
-        }
+        });
         return out;
     }
 

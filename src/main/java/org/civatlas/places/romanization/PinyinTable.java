@@ -1,6 +1,5 @@
 package org.civatlas.places.romanization;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -113,15 +112,7 @@ final class PinyinTable {
             if (in == null) {
                 throw new IllegalStateException("char-defaults.tsv missing");
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int no = 0;
-            while ((line = r.readLine()) != null) {
-                no++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
+            TsvData.forEachDataLine(new InputStreamReader(in, StandardCharsets.UTF_8), (no, line, f) -> {
                 if (f.length < 3 || f[0].length() != 1) {
                     throw new IllegalStateException("char-defaults.tsv line " + no + ": " + line);
                 }
@@ -139,7 +130,7 @@ final class PinyinTable {
                     }
                 }
                 set(c, reading, readings, "sure".equals(f[2].trim()));
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

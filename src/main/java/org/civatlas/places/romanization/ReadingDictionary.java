@@ -1,6 +1,5 @@
 package org.civatlas.places.romanization;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -102,15 +101,7 @@ public final class ReadingDictionary {
     /** Reads entries in the {@code place-name-readings.tsv} format. */
     public static List<Entry> parse(Reader reader) throws IOException {
         List<Entry> out = new ArrayList<>();
-        BufferedReader r = new BufferedReader(reader);
-        String line;
-        int no = 0;
-        while ((line = r.readLine()) != null) {
-            no++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.split("\t");
+        TsvData.forEachDataLine(reader, (no, line, f) -> {
             if (f.length < 2) {
                 throw new IllegalArgumentException("line " + no + ": expected name<TAB>readings: " + line);
             }
@@ -120,7 +111,7 @@ public final class ReadingDictionary {
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("line " + no + ": " + e.getMessage(), e);
             }
-        }
+        });
         return out;
     }
 
