@@ -21,6 +21,11 @@ public final class BenchSupport {
     }
 
     public static Connection openBenchDatabase(String url, String user) throws SQLException {
+        return openBenchDatabase(url, user, "");
+    }
+
+    /** Connects to the benchmark database, creating it first ({@code CREATE DATABASE "db" createOptions}) if missing. */
+    public static Connection openBenchDatabase(String url, String user, String createOptions) throws SQLException {
         try {
             return DriverManager.getConnection(url, user, "");
         } catch (SQLException e) {
@@ -28,15 +33,62 @@ public final class BenchSupport {
                 throw e;
             }
         }
+        try (Connection admin = DriverManager.getConnection(adminUrl(url), user, "");
+             Statement st = admin.createStatement()) {
+            st.execute("CREATE DATABASE " + quotedName(url) + createOptions);
+        }
+        return DriverManager.getConnection(url, user, "");
+    }
+
+    /** Drops the benchmark database if it is there (closing its connections) and creates it empty. */
+    public static void recreateDatabase(String url, String user) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(adminUrl(url), user, "");
+             Statement st = admin.createStatement()) {
+            st.execute("DROP DATABASE IF EXISTS " + quotedName(url) + " WITH (FORCE)");
+            st.execute("CREATE DATABASE " + quotedName(url));
+        }
+    }
+
+    /** The same server's {@code postgres} database, for creating and dropping others. */
+    private static String adminUrl(String url) {
+        int slash = url.lastIndexOf('/');
+        int query = url.indexOf('?', slash);
+        return url.substring(0, slash + 1) + "postgres" + (query < 0 ? "" : url.substring(query));
+    }
+
+    private static String quotedName(String url) {
         int slash = url.lastIndexOf('/');
         int query = url.indexOf('?', slash);
         String db = url.substring(slash + 1, query < 0 ? url.length() : query);
-        String adminUrl = url.substring(0, slash + 1) + "postgres" + (query < 0 ? "" : url.substring(query));
-        try (Connection admin = DriverManager.getConnection(adminUrl, user, "");
-             Statement st = admin.createStatement()) {
-            st.execute("CREATE DATABASE \"" + db.replace("\"", "\"\"") + "\"");
+        return "\"" + db.replace("\"", "\"\"") + "\"";
+    }
+
+    /** Sorted copy of timings (nanoseconds). */
+    public static long[] sorted(java.util.Collection<Long> values) {
+        long[] a = values.stream().mapToLong(Long::longValue).toArray();
+        java.util.Arrays.sort(a);
+        return a;
+    }
+
+    /** Nearest-rank percentile ({@code p} in 0..100) of a sorted array; 0 when empty. */
+    public static long pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
         }
-        return DriverManager.getConnection(url, user, "");
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    public static double sum(long[] a) {
+        double s = 0;
+        for (long v : a) {
+            s += v;
+        }
+        return s;
+    }
+
+    public static double ms(double nanos) {
+        return nanos / 1e6;
     }
 
     public static Map<String, String> parseArgs(String[] args) {

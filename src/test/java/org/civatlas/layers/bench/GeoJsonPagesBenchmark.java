@@ -1,6 +1,10 @@
 package org.civatlas.layers.bench;
 
 import static org.civatlas.bench.BenchSupport.log;
+import static org.civatlas.bench.BenchSupport.ms;
+import static org.civatlas.bench.BenchSupport.pct;
+import static org.civatlas.bench.BenchSupport.sorted;
+import static org.civatlas.bench.BenchSupport.sum;
 import static org.civatlas.bench.BenchSupport.parseArgs;
 
 import java.io.InputStream;
@@ -22,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.civatlas.CivatlasApplication;
+import org.civatlas.bench.BenchSupport;
 import org.civatlas.layers.tiles.TileFeature;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -69,7 +74,10 @@ public final class GeoJsonPagesBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
                 System.getProperty("java.version"));
 
-        recreateDatabase(pgUrl, pgUser);
+        BenchSupport.recreateDatabase(pgUrl, pgUser);
+        try (Connection c = DriverManager.getConnection(pgUrl, pgUser, ""); Statement st = c.createStatement()) {
+            st.execute("CREATE EXTENSION IF NOT EXISTS postgis");
+        }
         List<TileFeature> counties = TileBenchmark.readCounties(seedDir.resolve("china-counties.geojson.gz"), t0);
 
         // as command-line arguments: they win over the postgres profile's own settings
@@ -200,22 +208,6 @@ public final class GeoJsonPagesBenchmark {
 
     // ------------------------------------------------------------------------------------------------ data
 
-    private static void recreateDatabase(String url, String user) throws SQLException {
-        int slash = url.lastIndexOf('/');
-        String db = url.substring(slash + 1).replaceAll("\\?.*", "");
-        if (!db.matches("[a-z0-9_]+")) {
-            throw new IllegalArgumentException("database name " + db + ": use lower-case letters, digits and _");
-        }
-        try (Connection admin = DriverManager.getConnection(url.substring(0, slash + 1) + "postgres", user, "");
-             Statement st = admin.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + db + " WITH (FORCE)");
-            st.execute("CREATE DATABASE " + db);
-        }
-        try (Connection c = DriverManager.getConnection(url, user, ""); Statement st = c.createStatement()) {
-            st.execute("CREATE EXTENSION IF NOT EXISTS postgis");
-        }
-    }
-
     /** County-level units with an adcode (first of a duplicated code kept); geometry as a MultiPolygon. */
     private static int writeCounties(Connection c, List<TileFeature> counties, long t0) throws SQLException {
         Set<String> seen = new HashSet<>();
@@ -263,25 +255,5 @@ public final class GeoJsonPagesBenchmark {
             rs.next();
             return "PostGIS " + rs.getString(1);
         }
-    }
-
-    private static long[] sorted(List<Long> values) {
-        return values.stream().mapToLong(Long::longValue).sorted().toArray();
-    }
-
-    private static long pct(long[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
-    }
-
-    private static double sum(long[] a) {
-        double s = 0;
-        for (long v : a) {
-            s += v;
-        }
-        return s;
-    }
-
-    private static double ms(double nanos) {
-        return nanos / 1e6;
     }
 }

@@ -1,6 +1,10 @@
 package org.civatlas.layers.bench;
 
 import static org.civatlas.bench.BenchSupport.log;
+import static org.civatlas.bench.BenchSupport.ms;
+import static org.civatlas.bench.BenchSupport.pct;
+import static org.civatlas.bench.BenchSupport.sorted;
+import static org.civatlas.bench.BenchSupport.sum;
 import static org.civatlas.bench.BenchSupport.openBenchDatabase;
 import static org.civatlas.bench.BenchSupport.parseArgs;
 import static org.civatlas.bench.BenchSupport.usedHeapAfterGc;
@@ -585,32 +589,4 @@ public final class TileBenchmark {
             throw new IllegalStateException(e);
         }
     }
-
-    private static long[] sorted(java.util.Collection<Long> values) {
-        long[] a = values.stream().mapToLong(Long::longValue).toArray();
-        Arrays.sort(a);
-        return a;
-    }
-
-    /** Nearest-rank percentile of a sorted array. */
-    private static long pct(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
-    }
-
-    private static double sum(long[] a) {
-        double s = 0;
-        for (long v : a) {
-            s += v;
-        }
-        return s;
-    }
-
-    private static double ms(double nanos) {
-        return nanos / 1e6;
-    }
-
 }

@@ -6,6 +6,7 @@ import static org.civatlas.bench.BenchSupport.require;
 import static org.civatlas.bench.BenchSupport.rows;
 import static org.civatlas.bench.BenchSupport.seedOf;
 
+import org.civatlas.bench.BenchSupport;
 import org.civatlas.bench.JsonLite;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -13,12 +14,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -795,25 +794,10 @@ public final class GazetteerSearchBenchmark {
 
     // ==================================================================================================== PostgreSQL
 
+    /** C.UTF-8 ctype: pg_trgm then treats Han characters as word characters. */
     private static Connection openBenchDatabase(String url, String user) throws SQLException {
-        try {
-            return DriverManager.getConnection(url, user, "");
-        } catch (SQLException e) {
-            if (!"3D000".equals(e.getSQLState())) { // invalid_catalog_name: database does not exist
-                throw e;
-            }
-        }
-        int slash = url.lastIndexOf('/');
-        int query = url.indexOf('?', slash);
-        String db = url.substring(slash + 1, query < 0 ? url.length() : query);
-        String adminUrl = url.substring(0, slash + 1) + "postgres" + (query < 0 ? "" : url.substring(query));
-        try (Connection admin = DriverManager.getConnection(adminUrl, user, "");
-             Statement st = admin.createStatement()) {
-            // C.UTF-8 ctype: pg_trgm then treats Han characters as word characters
-            st.execute("CREATE DATABASE \"" + db.replace("\"", "\"\"") + "\" TEMPLATE template0 ENCODING 'UTF8' "
-                    + "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'");
-        }
-        return DriverManager.getConnection(url, user, "");
+        return BenchSupport.openBenchDatabase(url, user,
+                " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'");
     }
 
     private static String pgInfo(Connection c) throws SQLException {
