@@ -372,19 +372,28 @@ public final class GazetteerIndex {
         return c.threshold() <= key(tier, 0, 0);
     }
 
-    private void searchChinese(String q, Collector c, Filter f) {
-        long r = cn.prefixRange(q);
+    /**
+     * The exact term (the first of its prefix range, if as long as the query) and then the rest of the range as
+     * prefix matches; false when the prefix tier could not enter the heap any more.
+     */
+    private boolean collectExactThenPrefix(TermField field, String q, byte exactKind, byte prefixKind, Collector c,
+            Filter f) {
+        long r = field.prefixRange(q);
         int lo = (int) (r >>> 32);
         int hi = (int) r;
-        if (lo < hi && cn.terms[lo].length() == q.length()) {
-            collectTerm(cn, lo, T_EXACT, 0, K_EXACT, c, f);
+        if (lo < hi && field.terms[lo].length() == q.length()) {
+            collectTerm(field, lo, T_EXACT, 0, exactKind, c, f);
             lo++;
         }
         if (tierClosed(c, T_PREFIX)) {
-            return;
+            return false;
         }
-        collectTermRange(cn, lo, hi, T_PREFIX, 0, K_PREFIX, c, f);
-        if (tierClosed(c, T_OTHER)) {
+        collectTermRange(field, lo, hi, T_PREFIX, 0, prefixKind, c, f);
+        return true;
+    }
+
+    private void searchChinese(String q, Collector c, Filter f) {
+        if (!collectExactThenPrefix(cn, q, K_EXACT, K_PREFIX, c, f) || tierClosed(c, T_OTHER)) {
             return;
         }
         long s = cn.suffixRange(q);
@@ -589,18 +598,7 @@ public final class GazetteerIndex {
     }
 
     private void searchLatin(String q, Collector c, Filter f) {
-        long r = py.prefixRange(q);
-        int lo = (int) (r >>> 32);
-        int hi = (int) r;
-        if (lo < hi && py.terms[lo].length() == q.length()) {
-            collectTerm(py, lo, T_EXACT, 0, K_PINYIN, c, f);
-            lo++;
-        }
-        if (tierClosed(c, T_PREFIX)) {
-            return;
-        }
-        collectTermRange(py, lo, hi, T_PREFIX, 0, K_PINYIN, c, f);
-        if (tierClosed(c, T_OTHER)) {
+        if (!collectExactThenPrefix(py, q, K_PINYIN, K_PINYIN, c, f) || tierClosed(c, T_OTHER)) {
             return;
         }
         long ir = ini.prefixRange(q);
