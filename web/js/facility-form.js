@@ -92,6 +92,7 @@ export function createFacilityEditor(section, ctx, facilities) {
   editorBox.append(form);
 
   let editingId = null;
+  let editingVersion = null;
   let marker = null;
   let pendingOutside = false;
 
@@ -143,6 +144,7 @@ export function createFacilityEditor(section, ctx, facilities) {
   function open(facility) {
     ctx.panel.select('facilities');
     editingId = facility ? facility.id : null;
+    editingVersion = facility ? facility.version : null;
     heading.textContent = facility ? `编辑设施 Edit facility #${facility.id}` : '添加设施 Add facility';
     problem.hidden = true;
     notice.hidden = true;
@@ -181,6 +183,8 @@ export function createFacilityEditor(section, ctx, facilities) {
     for (const [k, , c] of NUMBER_FIELDS) b[k] = f[k].value === '' || (c === 'beds' && t && !t.hasBeds) ? null : Number(f[k].value);
     b.lon = f.lon.value === '' ? null : Number(f.lon.value);
     b.lat = f.lat.value === '' ? null : Number(f.lat.value);
+    // the version this edit was made on: a change saved meanwhile by someone else is a 409, not overwritten
+    if (editingId) b.version = editingVersion;
     return b;
   }
 

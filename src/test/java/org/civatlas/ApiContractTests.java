@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
  * What an API user relies on, run over real HTTP against the application on each database
  * (H2GIS always, PostGIS when available): the demo dataset, the OGC API, the divisions API, roles and errors.
  */
-abstract class ApiContractTests implements CoverageContract, GazetteerContract, BoundaryContract {
+abstract class ApiContractTests implements CoverageContract, GazetteerContract, BoundaryContract,
+        ConcurrentEditsContract {
 
     @LocalServerPort
     int port;
@@ -229,8 +230,8 @@ abstract class ApiContractTests implements CoverageContract, GazetteerContract, 
         JsonNode village = first.json().path("features").get(0);
         String code = village.path("id").asString();
         int population = village.path("properties").path("population").asInt();
-        assertThat(http.patch("/api/divisions/" + code, "{\"population\":" + (population + 1) + "}", "admin", "admin")
-                .status()).isEqualTo(200);
+        assertThat(http.patch("/api/divisions/" + code, "{\"population\":" + (population + 1) + ",\"version\":"
+                + divisionVersion(code) + "}", "admin", "admin").status()).isEqualTo(200);
         try {
             var changed = revalidate(path, etag);
             assertThat(changed.statusCode()).isEqualTo(200);
@@ -238,8 +239,14 @@ abstract class ApiContractTests implements CoverageContract, GazetteerContract, 
             assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(changed.body())
                     .path("features").get(0).path("properties").path("population").asInt()).isEqualTo(population + 1);
         } finally {
-            http.patch("/api/divisions/" + code, "{\"population\":" + population + "}", "admin", "admin");
+            http.patch("/api/divisions/" + code, "{\"population\":" + population + ",\"version\":"
+                    + divisionVersion(code) + "}", "admin", "admin");
         }
+    }
+
+    /** The stored version of a unit, as an editing client reads it before a PATCH. */
+    protected long divisionVersion(String code) {
+        return http.get("/api/divisions/" + code).json().path("version").asLong();
     }
 
     private java.net.http.HttpResponse<String> revalidate(String path, String etag) throws Exception {
@@ -387,7 +394,8 @@ abstract class ApiContractTests implements CoverageContract, GazetteerContract, 
     void adminEditIsStoredAndRecordedWithWhoAndWhen() {
         int population = 1000 + (int) (System.nanoTime() % 5000);
         Http.Response response = http.patch("/api/divisions/653122200202",
-                "{\"population\":" + population + "}", "admin", "admin");
+                "{\"population\":" + population + ",\"version\":" + divisionVersion("653122200202") + "}", "admin",
+                "admin");
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("population").asInt()).isEqualTo(population);
         assertThat(response.json().path("populationSynthetic").asBoolean()).isFalse();

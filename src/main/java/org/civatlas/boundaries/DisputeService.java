@@ -19,6 +19,7 @@ import org.civatlas.boundaries.internal.DisputeLineRepository;
 import org.civatlas.boundaries.internal.DisputeRepository;
 import org.civatlas.common.CurrentUser;
 import org.civatlas.common.ProblemException;
+import org.civatlas.common.Versions;
 import org.civatlas.divisions.Division;
 import org.civatlas.divisions.DivisionLevel;
 import org.civatlas.divisions.DivisionQueries;
@@ -308,10 +309,7 @@ public class DisputeService {
     }
 
     private static void checkVersion(DisputeEntity d, Long version) {
-        if (version != null && version != d.version) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Edited by someone else", "该争议已被他人更新（当前版本 "
-                    + d.version + "）：请重新加载 / the dispute changed since you loaded it; reload it", "version");
-        }
+        Versions.requireIfGiven(version, d.version, "争议 dispute " + d.id);
     }
 
     private DisputeView view(DisputeEntity d, List<String> warnings) {

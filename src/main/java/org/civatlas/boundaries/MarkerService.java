@@ -14,6 +14,7 @@ import org.civatlas.boundaries.internal.MarkerEntity;
 import org.civatlas.boundaries.internal.MarkerRepository;
 import org.civatlas.common.CurrentUser;
 import org.civatlas.common.ProblemException;
+import org.civatlas.common.Versions;
 import org.civatlas.spatial.ChinaOffsetDatums;
 import org.civatlas.spatial.Geometries;
 import org.locationtech.jts.geom.Point;
@@ -117,10 +118,7 @@ public class MarkerService {
     @Transactional
     public MarkerView changeCondition(long id, ConditionInput in) {
         MarkerEntity m = markers.findById(id).orElseThrow(() -> unknownMarker(id));
-        if (in.version() != null && in.version() != m.version) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Edited by someone else", "该界桩已被他人更新 / the marker "
-                    + "changed since you loaded it; reload it", "version");
-        }
+        Versions.requireIfGiven(in.version(), m.version, "界桩 marker " + id);
         MarkerCondition condition = parse("condition", in.condition(), MarkerCondition.class);
         m.condition = condition;
         recordCondition(m, condition, in.observedOn() == null ? LocalDate.now(clock) : in.observedOn(), in.remarks(),

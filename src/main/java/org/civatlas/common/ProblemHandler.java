@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -75,12 +77,29 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * Two writes of one record at once, or a save of a version someone else has replaced: the later one is refused
+     * (optimistic locking), as is a write that lost a lock race; the user reloads and applies the change again.
+     */
+    @ExceptionHandler({OptimisticLockingFailureException.class, PessimisticLockingFailureException.class})
+    ProblemDetail concurrentChange(RuntimeException e) {
+        log.info("Concurrent change refused: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "该记录刚被他人修改，请刷新后重新修改 / the record was changed by someone else at the same time: "
+                        + "reload it and apply your change again");
+        problem.setTitle("Concurrent change");
+        return problem;
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            return DatabaseUnavailable.problem(e);
+        }
         log.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "服务器内部错误，已记录 / internal error, it has been logged");
         problem.setType(URI.create("about:blank"));
-        return problem;
+        return ResponseEntity.internalServerError().body(problem);
     }
 }

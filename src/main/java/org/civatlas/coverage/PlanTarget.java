@@ -26,7 +26,9 @@ public record PlanTarget(
         String unit,
         LocalDate deadline,
         Double manualValue,
-        String source) {
+        String source,
+        /** The stored version; an update names the one it was made on (a stale one is a 409). */
+        Long version) {
 
     public enum Indicator {
         /** share (%) of village-level units, optionally urban or rural only, covered by the types */

@@ -210,7 +210,7 @@ public class PlanningService {
                     + "population points");
         }
         for (PlanningRequest.CandidatePoint c : request.candidates()) {
-            if (c == null || c.lon() == null || c.lat() == null || Math.abs(c.lon()) > 180 || Math.abs(c.lat()) > 90) {
+            if (c == null || c.lon() == null || c.lat() == null || !(Math.abs(c.lon()) <= 180) || !(Math.abs(c.lat()) <= 90)) {
                 throw ProblemException.badParameter("candidates", "候选点 " + (sites.size() + 1) + " 缺少有效的经纬度 / "
                         + "candidate " + (sites.size() + 1) + " needs lon in -180..180 and lat in -90..90");
             }

@@ -58,6 +58,7 @@ class TargetController {
         return new PlanTarget(id, t.titleZh(), t.titleEn(), t.indicator(),
                 t.facilityTypes() == null ? List.of() : t.facilityTypes(), t.urbanRural(), t.coverageRule(),
                 t.distanceM(), t.operator(), t.sinceDate(), t.minBeds(), t.minFloorArea(), t.baselineValue(),
-                t.baselineYear(), t.targetValue(), t.unit(), t.deadline(), t.manualValue(), t.source());
+                t.baselineYear(), t.targetValue(), t.unit(), t.deadline(), t.manualValue(), t.source(),
+                t.version());
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.civatlas.common.ProblemException;
+import org.civatlas.common.Versions;
 import org.civatlas.coverage.internal.PlanTargetEntity;
 import org.civatlas.coverage.internal.PlanTargetRepository;
 import org.civatlas.divisions.Division;
@@ -68,6 +69,7 @@ public class TargetService {
             entity = new PlanTargetEntity(id);
         } else {
             entity = targets.findById(id).orElseThrow(() -> unknown(id));
+            Versions.require(target.version(), entity.version(), "目标 target " + id);
         }
         entity.apply(target);
         return targets.saveAndFlush(entity).toTarget();

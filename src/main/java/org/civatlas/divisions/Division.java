@@ -23,7 +23,9 @@ public record Division(
         String crsConversion,
         String nameSource,
         boolean geometryValid,
-        String geometryInvalidReason) {
+        String geometryInvalidReason,
+        /** The stored version: an edit names it, and an edit of a replaced version is refused (409). */
+        long version) {
 
     /** True when any value of the unit was generated rather than observed. */
     public boolean synthetic() {

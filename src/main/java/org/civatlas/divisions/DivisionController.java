@@ -77,13 +77,14 @@ class DivisionController {
     record DivisionSummary(String code, String gbCode, String name, DivisionLevel level, DivisionKind kind,
             String kindLabel, UrbanRural urbanRural, String parentCode, Integer population,
             boolean populationSynthetic, boolean geometrySynthetic, boolean synthetic, String geometrySource,
-            String crsConversion, String nameSource, boolean geometryValid, String geometryInvalidReason) {
+            String crsConversion, String nameSource, boolean geometryValid, String geometryInvalidReason,
+            long version) {
 
         static DivisionSummary of(Division d) {
             return new DivisionSummary(d.code(), d.gbCode(), d.name(), d.level(), d.kind(), d.kind().label(),
                     d.urbanRural(), d.parentCode(), d.population(), d.populationSynthetic(), d.geometrySynthetic(),
                     d.synthetic(), d.geometrySource(), d.crsConversion(), d.nameSource(), d.geometryValid(),
-                    d.geometryInvalidReason());
+                    d.geometryInvalidReason(), d.version());
         }
     }
 }

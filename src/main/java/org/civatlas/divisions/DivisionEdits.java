@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.util.List;
 import org.civatlas.audit.AuditRevision;
 import org.civatlas.common.ProblemException;
+import org.civatlas.common.Versions;
 import org.civatlas.divisions.internal.AdminUnit;
 import org.civatlas.divisions.internal.AdminUnitRepository;
 import org.hibernate.envers.AuditReaderFactory;
@@ -35,6 +36,21 @@ public class DivisionEdits {
             throw ProblemException.badRequest("没有要修改的字段：请给出 name 或 population / nothing to change: "
                     + "give name or population");
         }
+        Versions.require(update.version(), unit.version(), "区划 unit " + code);
+        return apply(unit, update);
+    }
+
+    /**
+     * The unit takes the standard name published by a renaming case (the procedure is the check, not a version the
+     * officer loaded; a concurrent edit of the unit still fails at commit and is answered with a 409).
+     */
+    @Transactional
+    public Division rename(String code, String name) {
+        return apply(units.findByCode(code).orElseThrow(() -> unknown(code)), new DivisionUpdate(name, null, null));
+    }
+
+    private Division apply(AdminUnit unit, DivisionUpdate update) {
+        String code = unit.getCode();
         if (update.name() != null) {
             unit.setName(update.name().strip());
         }

@@ -11,9 +11,10 @@ public record DivisionGeoJson(Division division, String geometry) {
     public DivisionGeoJson(String code, String gbCode, String name, DivisionLevel level, DivisionKind kind,
             UrbanRural urbanRural, String parentCode, Integer population, Boolean populationSynthetic,
             Boolean geometrySynthetic, String geometrySource, String crsConversion, String nameSource,
-            Boolean geometryValid, String geometryInvalidReason, String geometry) {
+            Boolean geometryValid, String geometryInvalidReason, Long version, String geometry) {
         this(new Division(code, gbCode, name, level, kind, urbanRural, parentCode, population,
                 Boolean.TRUE.equals(populationSynthetic), null, Boolean.TRUE.equals(geometrySynthetic), geometrySource,
-                crsConversion, nameSource, Boolean.TRUE.equals(geometryValid), geometryInvalidReason), geometry);
+                crsConversion, nameSource, Boolean.TRUE.equals(geometryValid), geometryInvalidReason,
+                version == null ? 0 : version), geometry);
     }
 }

@@ -100,7 +100,7 @@ public class DivisionQueries {
         TypedQuery<DivisionGeoJson> query = entityManager.createQuery("select new org.civatlas.divisions."
                 + "DivisionGeoJson(u.code, u.gbCode, u.name, u.level, u.kind, u.urbanRural, u.parentCode, "
                 + "u.population, u.populationSynthetic, u.geometrySynthetic, u.geometrySource, u.crsConversion, "
-                + "u.nameSource, u.geometryValid, u.geometryInvalidReason, "
+                + "u.nameSource, u.geometryValid, u.geometryInvalidReason, u.version, "
                 + "cast(function('ST_AsGeoJSON', u.geometry, " + decimals + ") as String)) "
                 + "from AdminUnit u where u.code in (select p.code from AdminUnit p where p.level = :level"
                 + bboxClause(bbox).replace("u.geometry", "p.geometry")

@@ -12,5 +12,7 @@ public record DivisionUpdate(
         String name,
         @Min(value = 0, message = "人口不能为负 / population must not be negative")
         @Max(value = 10_000_000, message = "人口超出县级范围 / population above 10,000,000 is not plausible for a unit")
-        Integer population) {
+        Integer population,
+        /** The version of the unit the edit was made on (from GET /api/divisions/{code}); a stale one is a 409. */
+        Long version) {
 }

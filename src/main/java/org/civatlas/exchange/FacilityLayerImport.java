@@ -141,7 +141,7 @@ final class FacilityLayerImport {
                 integer(a, mapping.get("nursingBeds"), "nursingBeds", problems),
                 number(a, mapping.get("floorAreaM2"), "floorAreaM2", problems),
                 integer(a, mapping.get("staff"), "staff", problems),
-                wgs84 == null ? null : wgs84.getX(), wgs84 == null ? null : wgs84.getY());
+                wgs84 == null ? null : wgs84.getX(), wgs84 == null ? null : wgs84.getY(), null);
         String externalId = text(a, mapping.get("externalId"));
         if (externalId != null && a.get(mapping.get("externalId")) instanceof Double d && d == Math.rint(d)) {
             externalId = Long.toString(d.longValue());

@@ -27,7 +27,8 @@ public record Facility(
         String unitCode,
         boolean synthetic,
         String source,
-        String externalId) {
+        String externalId,
+        long version) {
 
     /** Operating on that day, by its dates: opened on or before it and not closed by then. */
     public boolean operatingOn(LocalDate day) {

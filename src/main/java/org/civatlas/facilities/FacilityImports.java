@@ -227,7 +227,8 @@ public class FacilityImports {
 
     private static FacilityInput withOperator(FacilityInput f, Operator operator) {
         return new FacilityInput(f.name(), f.type(), operator, f.status(), f.plannedOn(), f.constructionStartedOn(),
-                f.openedOn(), f.closedOn(), f.beds(), f.nursingBeds(), f.floorAreaM2(), f.staff(), f.lon(), f.lat());
+                f.openedOn(), f.closedOn(), f.beds(), f.nursingBeds(), f.floorAreaM2(), f.staff(), f.lon(), f.lat(),
+                null);
     }
 
     private static String blankToNull(String s) {

@@ -34,5 +34,7 @@ public record FacilityInput(
         @NotNull(message = "请给出纬度 / lat is required")
         @DecimalMin(value = "-90", message = "纬度须在 -90..90 / lat must lie in -90..90")
         @DecimalMax(value = "90", message = "纬度须在 -90..90 / lat must lie in -90..90")
-        Double lat) {
+        Double lat,
+        /** On an update: the version the planner loaded (a stale one is a 409); ignored on create. */
+        Long version) {
 }

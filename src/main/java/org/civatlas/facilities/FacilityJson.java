@@ -32,6 +32,7 @@ public final class FacilityJson {
             p.put("nursingBeds", f.nursingBeds());
             p.put("floorAreaM2", f.floorAreaM2());
             p.put("staff", f.staff());
+            p.put("version", f.version());
         }
         return p;
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civatlas.common.ProblemException;
+import org.civatlas.common.Versions;
 import org.civatlas.divisions.Division;
 import org.civatlas.divisions.DivisionLevel;
 import org.civatlas.divisions.DivisionQueries;
@@ -69,6 +70,7 @@ public class FacilityRegistry {
     @Transactional
     public Saved update(long id, FacilityInput input, boolean confirmOutside) {
         FacilityEntity entity = facilities.findById(id).orElseThrow(() -> unknown(id));
+        Versions.require(input.version(), entity.version(), "设施 facility " + id);
         entity.markEnteredByStaff();
         return save(entity, input, confirmOutside);
     }

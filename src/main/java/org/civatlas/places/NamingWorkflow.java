@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import org.civatlas.common.CurrentUser;
 import org.civatlas.common.ProblemException;
+import org.civatlas.common.Versions;
 import org.civatlas.divisions.Division;
 import org.civatlas.divisions.DivisionEdits;
 import org.civatlas.divisions.DivisionQueries;
-import org.civatlas.divisions.DivisionUpdate;
 import org.civatlas.places.internal.NamingCaseEntity;
 import org.civatlas.places.internal.NamingCaseRepository;
 import org.civatlas.places.internal.NamingCommentEntity;
@@ -147,10 +147,7 @@ public class NamingWorkflow {
         NamingCaseEntity c = cases.findById(caseId).orElseThrow(() -> unknown(caseId));
         NamingStepInput input = in == null ? new NamingStepInput(null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null) : in;
-        if (input.version() != null && input.version() != c.version) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Edited by someone else", "该案件已被他人处理（当前版本 "
-                    + c.version + "）：请重新加载 / the case changed since you loaded it; reload it", "version");
-        }
+        Versions.requireIfGiven(input.version(), c.version, "命名案件 naming case " + caseId);
         NamingState next = NamingProcedure.next(c.state, action);
         if (next == null) {
             throw new ProblemException(HttpStatus.CONFLICT, "Action not allowed in state " + c.state,
@@ -297,7 +294,7 @@ public class NamingWorkflow {
             // the place is an administrative unit: the unit bears the new standard name too
             String division = place.toPlace().divisionCode();
             if (division != null) {
-                divisionEdits.update(division, new DivisionUpdate(c.proposedName, null));
+                divisionEdits.rename(division, c.proposedName);
             }
         }
         events.publishEvent(new PlacesChanged(c.placeId));

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.civatlas.common.ProblemException;
+import org.civatlas.common.Versions;
 import org.civatlas.places.internal.PlaceCategoryEntity;
 import org.civatlas.places.internal.PlaceCategoryRepository;
 import org.civatlas.places.internal.PlaceEntity;
@@ -81,16 +82,7 @@ public class PlaceRegistry {
     @Transactional
     public Place edit(long id, PlaceEdit edit) {
         PlaceEntity entity = places.findById(id).orElseThrow(() -> unknown(id));
-        if (edit.version() == null) {
-            throw ProblemException.badParameter("version", "请给出所编辑记录的版本号 version / give the version of the "
-                    + "record you edited");
-        }
-        if (edit.version() != entity.getVersion()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Edited by someone else",
-                    "该记录已被他人修改（当前版本 " + entity.getVersion() + "，你编辑的是版本 " + edit.version()
-                            + "）：请重新加载后再改 / the record was changed by someone else since you loaded it; "
-                            + "reload it and apply your change again", "version");
-        }
+        Versions.require(edit.version(), entity.getVersion(), "地名 place " + id);
         List<String> errors = new ArrayList<>();
         if (edit.romanized() != null && (edit.romanized().isBlank() || edit.romanized().length() > 200
                 || !edit.romanized().matches("[A-Za-zÜüÊêËë' 0-9-]+"))) {

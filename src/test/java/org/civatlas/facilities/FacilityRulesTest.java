@@ -12,7 +12,7 @@ class FacilityRulesTest {
     private static FacilityInput input(FacilityStatus status, LocalDate planned, LocalDate construction,
             LocalDate opened, LocalDate closed, Integer beds, Integer nursing) {
         return new FacilityInput("x", "NURSING_HOME", Operator.PUBLIC, status, planned, construction, opened, closed,
-                beds, nursing, 100.0, 3, 76.0, 39.4);
+                beds, nursing, 100.0, 3, 76.0, 39.4, null);
     }
 
     @Test
@@ -54,7 +54,7 @@ class FacilityRulesTest {
     void operatingOnFollowsTheDates() {
         Facility f = new Facility(1, "x", "NURSING_HOME", Operator.PUBLIC, FacilityStatus.CLOSED, null, null,
                 LocalDate.of(2020, 1, 1), LocalDate.of(2024, 1, 1), null, null, null, null,
-                org.civatlas.spatial.Geometries.point(76, 39), null, null, false, null, null);
+                org.civatlas.spatial.Geometries.point(76, 39), null, null, false, null, null, 0);
         assertThat(f.operatingOn(LocalDate.of(2019, 12, 31))).isFalse();
         assertThat(f.operatingOn(LocalDate.of(2020, 1, 1))).isTrue();
         assertThat(f.operatingOn(LocalDate.of(2023, 12, 31))).isTrue();

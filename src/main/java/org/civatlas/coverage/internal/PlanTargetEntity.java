@@ -44,12 +44,16 @@ public class PlanTargetEntity {
         this.id = id;
     }
 
+    public long version() {
+        return version;
+    }
+
     public PlanTarget toTarget() {
         return new PlanTarget(id, titleZh, titleEn, PlanTarget.Indicator.valueOf(indicator),
                 facilityTypes == null || facilityTypes.isBlank() ? java.util.List.of()
                         : java.util.List.of(facilityTypes.split(",")),
                 urbanRural, coverageRule, distanceM, operator, sinceDate, minBeds, minFloorArea, baselineValue,
-                baselineYear, targetValue, unit, deadline, manualValue, source);
+                baselineYear, targetValue, unit, deadline, manualValue, source, version);
     }
 
     public void apply(PlanTarget t) {

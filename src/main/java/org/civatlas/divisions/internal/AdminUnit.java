@@ -82,10 +82,14 @@ public class AdminUnit {
         this.urbanRural = kind.urbanRural();
     }
 
+    public long version() {
+        return version;
+    }
+
     public Division toDivision() {
         return new Division(code, gbCode, name, level, kind, urbanRural, parentCode, population, populationSynthetic,
                 geometry, geometrySynthetic, geometrySource, crsConversion, nameSource, geometryValid,
-                geometryInvalidReason);
+                geometryInvalidReason, version);
     }
 
     public String getCode() {

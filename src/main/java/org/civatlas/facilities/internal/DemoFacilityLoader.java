@@ -72,7 +72,7 @@ class DemoFacilityLoader implements ApplicationRunner {
                         date(p, "constructionStartedOn"), date(p, "openedOn"), date(p, "closedOn"),
                         integer(p, "beds"), integer(p, "nursingBeds"),
                         p.path("floorAreaM2").isNumber() ? p.path("floorAreaM2").asDouble() : null,
-                        integer(p, "staff"), xy.get(0).asDouble(), xy.get(1).asDouble());
+                        integer(p, "staff"), xy.get(0).asDouble(), xy.get(1).asDouble(), null);
                 registry.importFacility(input, p.path("synthetic").asBoolean(), p.path("source").asString());
                 count++;
             }

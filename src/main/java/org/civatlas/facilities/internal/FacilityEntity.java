@@ -116,8 +116,13 @@ public class FacilityEntity {
         return id;
     }
 
+    public long version() {
+        return version;
+    }
+
     public Facility toFacility() {
         return new Facility(id, name, typeCode, operator, status, plannedOn, constructionStartedOn, openedOn, closedOn,
-                beds, nursingBeds, floorAreaM2, staff, location, footprint, unitCode, synthetic, source, externalId);
+                beds, nursingBeds, floorAreaM2, staff, location, footprint, unitCode, synthetic, source, externalId,
+                version);
     }
 }
