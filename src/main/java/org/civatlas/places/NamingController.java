@@ -46,7 +46,7 @@ class NamingController {
 
     @PostMapping("/api/naming/cases/{id}/actions/{action}")
     NamingCaseView act(@PathVariable long id, @PathVariable String action,
-            @RequestBody(required = false) NamingStepInput input) {
+            @RequestBody NamingStepInput input) {
         NamingAction parsed;
         try {
             parsed = NamingAction.valueOf(action.toUpperCase(Locale.ROOT).replace('-', '_'));
