@@ -13,11 +13,13 @@ import org.civatlas.divisions.DivisionLevel;
 import org.civatlas.divisions.DivisionQueries;
 import org.civatlas.places.NameReadings;
 import org.civatlas.places.PlaceRegistry;
+import org.civatlas.places.PlacesChanged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -41,12 +43,14 @@ class GazetteerSeedLoader implements ApplicationRunner {
     private final NameReadings readings;
     private final ResourceLoader resources;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
     private final boolean enabled;
     private final String location;
     private final String countyCode;
 
     GazetteerSeedLoader(PlaceRepository places, PlaceRegistry registry, DivisionQueries divisions,
             NameReadings readings, ResourceLoader resources, TransactionTemplate transaction,
+            ApplicationEventPublisher events,
             @Value("${civatlas.demo-data.enabled:true}") boolean enabled,
             @Value("${civatlas.demo-data.location:classpath:gis-data/demo/}") String location,
             @Value("${civatlas.site.county-code}") String countyCode) {
@@ -56,6 +60,7 @@ class GazetteerSeedLoader implements ApplicationRunner {
         this.readings = readings;
         this.resources = resources;
         this.transaction = transaction;
+        this.events = events;
         this.enabled = enabled;
         this.location = location.endsWith("/") ? location : location + "/";
         this.countyCode = countyCode;
@@ -90,6 +95,8 @@ class GazetteerSeedLoader implements ApplicationRunner {
                 }
             }
             log.info("Seeded the gazetteer with {} standard names of county {}", count, countyCode);
+            // a search answered while the seed was loading built an index without these names
+            events.publishEvent(new PlacesChanged(PlacesChanged.MANY));
         });
     }
 
