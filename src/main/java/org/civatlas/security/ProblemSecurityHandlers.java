@@ -1,5 +1,6 @@
 package org.civatlas.security;
 
+import org.civatlas.common.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,6 +28,12 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (DatabaseUnavailable.causedBy(e)) {
+            // the credentials could not be checked: not the client's fault, and not a reason to ask for others
+            response.setHeader("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS));
+            writeProblem(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.body());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"civatlas\"");
         write(response, HttpStatus.UNAUTHORIZED, "需要登录：请提供用户名和密码（HTTP Basic）/ authentication "
                 + "required: log in or send HTTP Basic credentials");
@@ -45,7 +52,11 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        writeProblem(response, status, ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    private void writeProblem(HttpServletResponse response, HttpStatus status, ProblemDetail problem)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
