@@ -7,7 +7,12 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -19,6 +24,7 @@ import tools.jackson.databind.ObjectMapper;
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final ObjectMapper json;
+    private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
 
     ProblemSecurityHandlers(ObjectMapper json) {
         this.json = json;
@@ -32,9 +38,18 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
                 + "required: log in or send HTTP Basic credentials");
     }
 
+    /**
+     * A refused request from someone not logged in needs authentication, not another role: 401, also when it
+     * failed the CSRF check (an anonymous client that keeps cookies has no token to send); 403 otherwise.
+     */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (current == null || trustResolver.isAnonymous(current)) {
+            commence(request, response, new InsufficientAuthenticationException(e.getMessage(), e));
+            return;
+        }
         if (e instanceof CsrfException) {
             write(response, HttpStatus.FORBIDDEN, "CSRF 令牌缺失或已过期：请刷新页面后重试 / the CSRF token is missing "
                     + "or stale: reload the page and try again (API clients: use HTTP Basic)");
