@@ -1,6 +1,12 @@
 package org.civatlas.security;
 
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,6 +20,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
@@ -27,11 +34,18 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 @EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfig {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+    /** An XYZ tile URL: scheme, an optional first host label with a placeholder ("{s}", "t{s}"), host, port. */
+    private static final Pattern TILE_URL = Pattern.compile(
+            "(?i)(https?)://([a-z0-9-]*\\{[a-z]+\\}[a-z0-9-]*\\.)?([a-z0-9.-]+)(:\\d+)?([/?#].*)?");
+
     private static final String[] STAFF = {Role.PLANNER.name(), Role.NAME_OFFICER.name(),
             Role.BOUNDARY_OFFICER.name(), Role.ADMIN.name()};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems,
+            @Value("${civatlas.site.base-layer-url:}") String baseLayerUrl) throws Exception {
         RequestMatcher api = request -> {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             return path.startsWith("/api/") || path.startsWith("/ogc") || path.startsWith("/actuator");
@@ -90,16 +104,56 @@ class SecurityConfig {
                 // The page reads the token from the XSRF-TOKEN cookie and sends it raw (form field or header);
                 // API clients with HTTP Basic carry no session, so CSRF does not apply to them.
                 .csrf(csrf -> csrf
-                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRepository(csrfCookie())
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(noAmbientCredentials))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(baseLayerUrl)))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 .exceptionHandling(errors -> errors
                         .defaultAuthenticationEntryPointFor(problems, api)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login.html"),
                                 pathPattern("/**"))
                         .defaultAccessDeniedHandlerFor(problems, api));
         return http.build();
+    }
+
+    /** The XSRF-TOKEN cookie, readable by the page's script, and SameSite=Lax as the session cookie. */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return repository;
+    }
+
+    /**
+     * Scripts only from this origin (no inline script, no eval), nothing framed or embedded. Styles also allow
+     * inline ones: the OGC API's HTML views carry a {@code <style>} element and ECharts writes its tooltips with
+     * style attributes. Images may come from the optional base map's origin (its {@code {s}} sub-domains as a
+     * wildcard).
+     */
+    static String contentSecurityPolicy(String baseLayerUrl) {
+        String baseMap = baseLayerOrigin(baseLayerUrl);
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:"
+                + (baseMap == null ? "" : " " + baseMap)
+                + "; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                + "frame-ancestors 'none'";
+    }
+
+    /** The origin of an XYZ tile URL as a CSP source ("https://*.tile.example.org"), or null for none or a bad one. */
+    static String baseLayerOrigin(String url) {
+        if (url == null || url.isBlank() || (url.startsWith("/") && !url.startsWith("//"))) {
+            return null; // none, or on this origin
+        }
+        Matcher m = TILE_URL.matcher(url.strip());
+        if (!m.matches()) {
+            log.warn("civatlas.site.base-layer-url '{}' is not an http(s) tile URL with a plain host (a {s} "
+                    + "sub-domain placeholder is allowed): its tiles are not allowed by the Content-Security-Policy",
+                    url);
+            return null;
+        }
+        return m.group(1).toLowerCase(Locale.ROOT) + "://" + (m.group(2) == null ? "" : "*.") + m.group(3)
+                .toLowerCase(Locale.ROOT) + (m.group(4) == null ? "" : m.group(4));
     }
 
     @Bean

@@ -32,6 +32,56 @@ class SecurityHardeningTest {
         http = new Http(port);
     }
 
+    // --- Content-Security-Policy and Referrer-Policy -----------------------------------------------------
+
+    @Test
+    void pagesAndApiAnswersCarryAStrictContentSecurityPolicyAndAReferrerPolicy() {
+        for (String path : List.of("/", "/login.html", "/api/me", "/ogc")) {
+            Http.Response response = http.get(path);
+            assertThat(response.status()).as(path).isEqualTo(200);
+            String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(csp).as(path).contains("default-src 'self'", "object-src 'none'", "base-uri 'self'",
+                    "frame-ancestors 'none'", "form-action 'self'",
+                    // the optional base map's origin, with its {s} sub-domains
+                    "img-src 'self' data: blob: https://*.tile.openstreetmap.org");
+            String scriptSrc = Arrays.stream(csp.split(";")).map(String::strip)
+                    .filter(d -> d.startsWith("script-src")).findFirst().orElse("");
+            assertThat(scriptSrc).as(path).isEqualTo("script-src 'self'");
+            assertThat(response.headers().firstValue("Referrer-Policy")).as(path)
+                    .hasValue("strict-origin-when-cross-origin");
+        }
+    }
+
+    @Test
+    void thePagesHaveNoInlineScriptsOrEventHandlersThatTheirPolicyWouldBlock() {
+        Pattern inlineScript = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>", Pattern.CASE_INSENSITIVE);
+        Pattern handler = Pattern.compile("<[^>]*\\son[a-z]+\\s*=", Pattern.CASE_INSENSITIVE);
+        for (String path : List.of("/", "/login.html")) {
+            String page = http.get(path).body();
+            assertThat(inlineScript.matcher(page).find()).as(path + " has an inline <script>").isFalse();
+            assertThat(handler.matcher(page).find()).as(path + " has an inline event handler").isFalse();
+            assertThat(page).as(path).doesNotContain("<style", "javascript:");
+        }
+    }
+
+    // --- SameSite cookies ---------------------------------------------------------------------------------
+
+    @Test
+    void theSessionAndCsrfCookiesAreSameSiteLax() {
+        Browser browser = new Browser(port);
+        HttpResponse<String> page = browser.get("/login.html");
+        assertThat(setCookie(page, "XSRF-TOKEN")).containsIgnoringCase("SameSite=Lax");
+        HttpResponse<String> login = browser.login("planner", "planner");
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        assertThat(setCookie(login, "JSESSIONID")).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly");
+    }
+
+    private static String setCookie(HttpResponse<String> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .findFirst().orElse("(no " + name + " cookie set)");
+    }
+
     // --- anonymous writes are 401 even when the client keeps cookies ------------------------------------------
 
     @Test
