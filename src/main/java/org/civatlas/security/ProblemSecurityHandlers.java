@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,7 +20,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
-/** 401 and 403 for API clients as problem responses that say what to do. */
+/** 401, 403 and 429 (too many failed logins) as problem responses that say what to do. */
 @Component
 class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -33,6 +34,10 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof LoginLockedException locked) {
+            tooManyFailedLogins(request, response, locked);
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"civatlas\"");
         write(response, HttpStatus.UNAUTHORIZED, "需要登录：请提供用户名和密码（HTTP Basic）/ authentication "
                 + "required: log in or send HTTP Basic credentials");
@@ -57,6 +62,17 @@ class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedH
         }
         write(response, HttpStatus.FORBIDDEN, "当前用户无权执行此操作 / your role does not allow this "
                 + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    /** A login refused during its user name's cool-down (HTTP Basic or the login form): 429 with Retry-After. */
+    void tooManyFailedLogins(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        Duration retryAfter = ((LoginLockedException) e).retryAfter();
+        long seconds = Math.max(1, (retryAfter.toMillis() + 999) / 1000);
+        long minutes = (seconds + 59) / 60;
+        response.setHeader("Retry-After", Long.toString(seconds));
+        write(response, HttpStatus.TOO_MANY_REQUESTS, "登录失败次数过多，请 " + minutes + " 分钟后再试 / too many failed "
+                + "logins, try again in " + minutes + (minutes == 1 ? " minute" : " minutes"));
     }
 
     private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

@@ -1,5 +1,6 @@
 package org.civatlas.security;
 
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,15 +9,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.DelegatingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -28,7 +38,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
 /**
  * Who may do what. Public layers are readable by anyone; every write needs a role. The web page logs in with a
  * form (session cookie, CSRF token in the XSRF-TOKEN cookie); API clients use HTTP Basic. API errors are
- * problem responses: 401 without credentials, 403 with the wrong role.
+ * problem responses: 401 without credentials, 403 with the wrong role, 429 for a user name locked after too many
+ * failed logins ({@link LoginThrottle}).
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -45,7 +56,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemSecurityHandlers problems,
-            @Value("${civatlas.site.base-layer-url:}") String baseLayerUrl) throws Exception {
+            LoginThrottle throttle, UserDetailsService users, PasswordEncoder encoder,
+            ApplicationEventPublisher events, @Value("${civatlas.site.base-layer-url:}") String baseLayerUrl)
+            throws Exception {
         RequestMatcher api = request -> {
             String path = request.getRequestURI().substring(request.getContextPath().length());
             return path.startsWith("/api/") || path.startsWith("/ogc") || path.startsWith("/actuator");
@@ -59,7 +72,15 @@ class SecurityConfig {
             }
             return api.matches(request) && request.getRequestedSessionId() == null;
         };
+        // One authentication manager for the form and HTTP Basic: a locked user name is refused before its
+        // password is checked; the manager's success and bad-credentials events feed the throttle's counts.
+        ProviderManager authentication = new ProviderManager(throttle.guard(passwordProvider(users, encoder)));
+        authentication.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        LinkedHashMap<Class<? extends AuthenticationException>, AuthenticationFailureHandler> lockedLogin =
+                new LinkedHashMap<>();
+        lockedLogin.put(LoginLockedException.class, problems::tooManyFailedLogins);
         http
+                .authenticationManager(authentication)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/login.html", "/css/**", "/js/**",
                                 "/img/**", "/webjars/**", "/favicon.ico").permitAll()
@@ -96,7 +117,8 @@ class SecurityConfig {
                 .formLogin(form -> form
                         .loginPage("/login.html")
                         .loginProcessingUrl("/login")
-                        .failureUrl("/login.html?error")
+                        .failureHandler(new DelegatingAuthenticationFailureHandler(lockedLogin,
+                                new SimpleUrlAuthenticationFailureHandler("/login.html?error")))
                         .defaultSuccessUrl("/", true)
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/"))
@@ -154,6 +176,12 @@ class SecurityConfig {
         }
         return m.group(1).toLowerCase(Locale.ROOT) + "://" + (m.group(2) == null ? "" : "*.") + m.group(3)
                 .toLowerCase(Locale.ROOT) + (m.group(4) == null ? "" : m.group(4));
+    }
+
+    private static DaoAuthenticationProvider passwordProvider(UserDetailsService users, PasswordEncoder encoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        return provider;
     }
 
     @Bean
