@@ -120,4 +120,30 @@ class SecurityHardeningTest {
             throw new IllegalStateException(e);
         }
     }
+
+    // --- what the public facilities export carries (README "API" and "Importing facilities") -------------------
+
+    @Test
+    void thePublicFacilitiesExportCarriesTheFacilityNumberButNotTheStaffFields() {
+        List<String> staffOnly = List.of("ext_id", "planned_on", "started_on", "opened_on", "closed_on", "beds",
+                "nurse_beds", "floor_m2", "staff");
+        List<String> publicHeader = csvHeader(http.get("/api/exports/facilities?format=csv"));
+        assertThat(publicHeader).contains("atlas_id", "name", "type", "status").doesNotContainAnyElementsOf(staffOnly);
+        List<String> staffHeader = csvHeader(http.get("/api/exports/facilities?format=csv", "planner", "planner"));
+        assertThat(staffHeader).contains("atlas_id").containsAll(staffOnly);
+        // atlas_id is the number /api/facilities and the OGC items show everyone
+        String firstRow = http.get("/api/exports/facilities?format=csv").body().lines().skip(1).findFirst().orElseThrow();
+        String atlasId = cells(firstRow).get(publicHeader.indexOf("atlas_id"));
+        assertThat(http.get("/api/facilities/" + atlasId).status()).isEqualTo(200);
+        assertThat(http.get("/ogc/collections/facilities/items/" + atlasId).status()).isEqualTo(200);
+    }
+
+    private static List<String> csvHeader(Http.Response response) {
+        assertThat(response.status()).isEqualTo(200);
+        return cells(response.body().replace("\uFEFF", "").lines().findFirst().orElseThrow());
+    }
+
+    private static List<String> cells(String line) {
+        return Arrays.stream(line.split(",")).map(c -> c.strip().replace("\"", "")).toList();
+    }
 }
