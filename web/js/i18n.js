@@ -1,6 +1,6 @@
 // Interface language: 双语 both (default), 中文 only, English only.
 // Labels are rendered as <span class="bi"><span lang="zh" class="t-zh">…</span> <span lang="en" class="t-en">…</span></span>;
-// a class on <html> (lang-both / lang-zh / lang-en, set early by an inline
+// a class on <html> (lang-both / lang-zh / lang-en, set early by js/lang-boot.js, a
 // script in the page head) lets the CSS hide the other language. Attributes
 // (placeholder, title, aria-label) cannot hold markup: biAttr() keeps both
 // texts and rewrites the attribute when the mode changes. Data (names) are
@@ -131,7 +131,7 @@ export function langSwitch() {
   return node;
 }
 
-/** Apply the stored mode (the inline head script normally did already) and refresh attributes. */
+/** Apply the stored mode (js/lang-boot.js in the head normally did already) and refresh attributes. */
 export function initLang() {
   setLangMode(storedMode(), { store: false });
 }

@@ -1,6 +1,12 @@
 package org.civatlas.security;
 
+import com.nulabinc.zxcvbn.Feedback;
+import com.nulabinc.zxcvbn.Strength;
+import com.nulabinc.zxcvbn.Zxcvbn;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -15,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the users at start: the demo accounts on the embedded demo; otherwise only "admin", whose password
- * must be configured and must not be a well-known default. A server with a weak admin password does not start.
+ * must be configured, must not be a well-known default and must not be easy to guess (zxcvbn). A server with a weak
+ * admin password does not start.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,6 +32,11 @@ class UserBootstrap implements ApplicationRunner {
     static final Set<String> DEFAULT_PASSWORDS = Set.of("admin", "password", "changeme", "change-me", "secret",
             "civatlas", "123456", "12345678", "admin123", "postgres");
     static final int MIN_ADMIN_PASSWORD_LENGTH = 12;
+    /** zxcvbn's score from 0 (too guessable) to 4 (very unguessable): 3 is "safely unguessable", about 10^10 guesses. */
+    static final int MIN_ADMIN_PASSWORD_SCORE = 3;
+    /** Words an attacker of this installation would try first. */
+    private static final List<String> SITE_WORDS = List.of("civatlas", "admin", "administrator", "minzheng", "shule",
+            "atlas", "postgres", "postgis");
 
     private final UserDetailsManager users;
     private final PasswordEncoder encoder;
@@ -64,6 +76,16 @@ class UserBootstrap implements ApplicationRunner {
         if (DEFAULT_PASSWORDS.contains(password.strip().toLowerCase()) || password.length() < MIN_ADMIN_PASSWORD_LENGTH) {
             throw new IllegalStateException("The configured admin password is a default or shorter than "
                     + MIN_ADMIN_PASSWORD_LENGTH + " characters: choose a strong CIVATLAS_ADMIN_PASSWORD");
+        }
+        Strength strength = new Zxcvbn().measure(password, SITE_WORDS);
+        if (strength.getScore() < MIN_ADMIN_PASSWORD_SCORE) {
+            Feedback feedback = strength.getFeedback();
+            String why = Stream.concat(Stream.of(feedback.getWarning()), feedback.getSuggestions().stream())
+                    .filter(s -> s != null && !s.isBlank()).collect(Collectors.joining(" "));
+            throw new IllegalStateException("管理员密码太容易被猜到，请设置更强的 CIVATLAS_ADMIN_PASSWORD / The configured "
+                    + "admin password is too easy to guess (zxcvbn strength " + strength.getScore() + " of 4, at least "
+                    + MIN_ADMIN_PASSWORD_SCORE + " needed)" + (why.isEmpty() ? "" : ": " + why)
+                    + " Choose a stronger CIVATLAS_ADMIN_PASSWORD, e.g. four or five unrelated words");
         }
         return password;
     }

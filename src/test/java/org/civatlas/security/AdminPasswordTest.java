@@ -18,6 +18,22 @@ class AdminPasswordTest {
     }
 
     @Test
+    void longButEasyToGuessPasswordsAreRefusedSayingWhy() {
+        assertThatThrownBy(() -> UserBootstrap.requireStrongAdminPassword("aaaaaaaaaaaa"))
+                .hasMessageContaining("太容易被猜到").hasMessageContaining("too easy to guess")
+                .hasMessageContaining("strength 0 of 4");
+        assertThatThrownBy(() -> UserBootstrap.requireStrongAdminPassword("password1234"))
+                .hasMessageContaining("too easy to guess").hasMessageContaining("very common password");
+        assertThatThrownBy(() -> UserBootstrap.requireStrongAdminPassword("qwertyuiop12"))
+                .hasMessageContaining("too easy to guess");
+        assertThatThrownBy(() -> UserBootstrap.requireStrongAdminPassword("civatlas2024!"))
+                .hasMessageContaining("too easy to guess");
+        assertThat(UserBootstrap.requireStrongAdminPassword("correct horse battery staple"))
+                .isEqualTo("correct horse battery staple");
+        assertThat(UserBootstrap.requireStrongAdminPassword("kx8#Lq2!vPz9mW")).isEqualTo("kx8#Lq2!vPz9mW");
+    }
+
+    @Test
     void aServerConfigurationWithoutAdminPasswordDoesNotStart() {
         SpringApplicationBuilder app = new SpringApplicationBuilder(CivatlasApplication.class);
         assertThatThrownBy(() -> app.run("--spring.datasource.url=jdbc:h2:mem:civatlas-noadmin;DB_CLOSE_DELAY=-1",
