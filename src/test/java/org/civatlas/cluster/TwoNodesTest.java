@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two application nodes in one JVM on one PostGIS database of their own, checked over HTTP as a user would: a change made on node A is seen on node B (coverage, the facility
- * layer's ETag and tile, place-name search), garbage notifications are ignored, a
+ * layer's ETag and tile, place-name search), a form login on A is valid on B, garbage notifications are ignored, a
  * node catches up changes it missed while not listening.
  */
 @ExtendWith(PostgisAvailable.class)
@@ -169,6 +169,40 @@ class TwoNodesTest {
         long ms = awaitOnB(() -> ids(httpB, newName).contains(placeId), start, "search");
         System.out.printf("[civatlas] cross-node latency from the start of 'publish' on A: B notified after %d ms; "
                 + "a search on B begun after %d ms finds the new name%n", notifiedMs, ms);
+    }
+
+    @Test
+    @Order(5)
+    void aFormLoginOnAIsValidOnB() throws Exception {
+        HttpClient client = HttpClient.newHttpClient(); // no cookie handler: cookies are carried by hand
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base(a) + "/login.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String xsrf = cookie(page, "XSRF-TOKEN");
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(base(a) + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "XSRF-TOKEN=" + xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("username=planner&password=planner&_csrf="
+                        + URLEncoder.encode(xsrf, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
+        String session = cookie(login, "SESSION");
+
+        HttpResponse<String> me = client.send(HttpRequest.newBuilder(URI.create(base(b) + "/api/me"))
+                .header("Cookie", "SESSION=" + session).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = JsonMapper.builder().build().readTree(me.body());
+        assertThat(body.path("authenticated").asBoolean()).as(me.body()).isTrue();
+        assertThat(body.path("username").asString()).isEqualTo("planner");
+
+        // a write on B in the session started on A, with the CSRF cookie and header as the page sends them
+        Point at = insideVillage(httpA.get(RURAL).json().path("uncovered").get(0).asString());
+        HttpResponse<String> write = client.send(HttpRequest.newBuilder(URI.create(base(b) + "/api/facilities"))
+                .header("Content-Type", "application/json")
+                .header("Cookie", "SESSION=" + session + "; XSRF-TOKEN=" + xsrf)
+                .header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString(facility(at))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(write.statusCode()).as(write.body()).isEqualTo(201);
+        long id = JsonMapper.builder().build().readTree(write.body()).path("id").asLong();
+        assertThat(httpA.delete("/api/facilities/" + id, "planner", "planner").status()).isEqualTo(204);
     }
 
     @Test
