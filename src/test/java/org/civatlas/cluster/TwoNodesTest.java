@@ -19,6 +19,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.stream.StreamSupport;
 import org.civatlas.CivatlasApplication;
@@ -40,7 +41,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Two application nodes in one JVM on one PostGIS database of their own, checked over HTTP as a user would: a change made on node A is seen on node B (coverage, the facility
+ * Two application nodes in one JVM on one PostGIS database of their own, started at the same moment on the empty
+ * database, checked over HTTP as a user would: a change made on node A is seen on node B (coverage, the facility
  * layer's ETag and tile, place-name search), a form login on A is valid on B, garbage notifications are ignored, a
  * node catches up changes it missed while not listening.
  */
@@ -63,7 +65,7 @@ class TwoNodesTest {
     private final List<Path> dataDirs = new ArrayList<>();
 
     @BeforeAll
-    void startTwoNodes() throws Exception {
+    void startTwoNodesAtOnce() throws Exception {
         url = withDatabase(PostgisAvailable.url(), DATABASE);
         try (Connection c = DriverManager.getConnection(withDatabase(PostgisAvailable.url(), "postgres"), user,
                 password); Statement s = c.createStatement()) {
@@ -71,8 +73,10 @@ class TwoNodesTest {
             s.execute("CREATE DATABASE " + DATABASE);
         }
         sql("CREATE EXTENSION IF NOT EXISTS postgis");
-        a = node();
-        b = node();
+        CompletableFuture<ConfigurableApplicationContext> first = CompletableFuture.supplyAsync(this::node);
+        CompletableFuture<ConfigurableApplicationContext> second = CompletableFuture.supplyAsync(this::node);
+        a = first.get();
+        b = second.get();
         httpA = new Http(port(a));
         httpB = new Http(port(b));
     }
@@ -93,6 +97,20 @@ class TwoNodesTest {
         for (Path dir : dataDirs) {
             org.springframework.util.FileSystemUtils.deleteRecursively(dir);
         }
+    }
+
+    @Test
+    @Order(1)
+    void startingTogetherOnAnEmptyDatabaseLoadsTheDemoDataOnce() throws Exception {
+        JsonNode demo = JsonMapper.builder().build().readTree(
+                getClass().getResourceAsStream("/gis-data/demo/facilities.geojson"));
+        assertThat(count("SELECT count(*) FROM facility")).isEqualTo(demo.path("features").size());
+        assertThat(count("SELECT count(*) FROM place")).isGreaterThan(0)
+                .isEqualTo(count("SELECT count(DISTINCT division_code) FROM place"));
+        assertThat(count("SELECT count(*) FROM boundary_line WHERE valid_to IS NULL")).isGreaterThan(0)
+                .isEqualTo(count("SELECT count(DISTINCT line_code) FROM boundary_line WHERE valid_to IS NULL"));
+        assertThat(count("SELECT count(*) FROM app_user")).isEqualTo(count("SELECT count(DISTINCT username) FROM app_user"));
+        assertThat(httpA.get("/api/facilities").json().size()).isEqualTo(httpB.get("/api/facilities").json().size());
     }
 
     @Test
