@@ -43,6 +43,8 @@ class ChangeListener implements SmartLifecycle {
     private final AtomicLong republished = new AtomicLong();
     private final AtomicLong connects = new AtomicLong();
     private volatile long lastRepublishedNanos;
+    /** The first connection attempts failed: what changed meanwhile is unknown. */
+    private boolean missedStart;
 
     private volatile boolean running;
     private volatile Thread thread;
@@ -130,6 +132,9 @@ class ChangeListener implements SmartLifecycle {
                 if (!running) {
                     break;
                 }
+                if (connects.get() == 0) {
+                    missedStart = true;
+                }
                 log.warn("变更监听连接中断，{} 毫秒后重连 / change listener connection lost, reconnecting in {} ms: {}",
                         backoff.toMillis(), backoff.toMillis(), e.toString());
                 try {
@@ -147,8 +152,8 @@ class ChangeListener implements SmartLifecycle {
 
     /**
      * Compares the stored versions with the last seen ones: a kind that moved while this node was not listening is
-     * republished (key {@code *}). On the first connect there is nothing to catch up: this node's caches are built
-     * from the database after it.
+     * republished (key {@code *}). On the first connect there is nothing to catch up (this node's caches are built
+     * from the database after it), unless the first attempts failed: then every kind is republished.
      */
     private void catchUp(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT kind, version FROM data_version")) {
@@ -157,7 +162,7 @@ class ChangeListener implements SmartLifecycle {
                 long version = rs.getLong(2);
                 ChangeKind.byId(id).ifPresent(kind -> {
                     Long last = seen.put(kind, version);
-                    if (last != null && version > last) {
+                    if (last != null ? version > last : missedStart) {
                         log.info("补收其他节点的变更：{} 版本 {} → {} / catching up missed changes: {} version {} → {}",
                                 kind.id, last, version, kind.id, last, version);
                         republish(kind, ChangeKind.ANY);
