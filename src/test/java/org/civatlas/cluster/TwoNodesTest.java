@@ -265,6 +265,33 @@ class TwoNodesTest {
 
     @Test
     @Order(8)
+    void aChangeRolledBackIsNotSentAndOneCommittedIs() throws Exception {
+        var transactions = a.getBean(org.springframework.transaction.support.TransactionTemplate.class);
+        ChangeListener listenerB = listener(b);
+        awaitOnB(() -> listenerB.isRunning() && listenerB.connects() > 0, System.nanoTime(), "listening");
+        long version = count("SELECT version FROM data_version WHERE kind = 'facilities'");
+        long republished = listenerB.republished();
+        transactions.executeWithoutResult(status -> {
+            a.publishEvent(new org.civatlas.facilities.FacilitiesChanged(-1));
+            status.setRollbackOnly();
+        });
+        Thread.sleep(1_000);
+        assertThat(listenerB.republished()).isEqualTo(republished);
+        assertThat(count("SELECT version FROM data_version WHERE kind = 'facilities'")).isEqualTo(version);
+
+        transactions.executeWithoutResult(status -> {
+            a.publishEvent(new org.civatlas.facilities.FacilitiesChanged(-1));
+            a.publishEvent(new org.civatlas.facilities.FacilitiesChanged(-2));
+        });
+        awaitOnB(() -> listenerB.republished() == republished + 1, System.nanoTime(), "committed change");
+        // two events of one transaction: one notification, one version step
+        assertThat(count("SELECT version FROM data_version WHERE kind = 'facilities'")).isEqualTo(version + 1);
+        Thread.sleep(300);
+        assertThat(listenerB.republished()).isEqualTo(republished + 1);
+    }
+
+    @Test
+    @Order(100)
     void aNodeRefusesADatabaseSchemaNewerThanItKnows() throws Exception {
         a.close();
         b.close();
