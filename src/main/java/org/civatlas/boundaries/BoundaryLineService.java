@@ -19,6 +19,7 @@ import org.civatlas.boundaries.core.TopologyCheck;
 import org.civatlas.boundaries.core.Unit;
 import org.civatlas.boundaries.internal.BoundaryLineEntity;
 import org.civatlas.boundaries.internal.BoundaryLineRepository;
+import org.civatlas.common.ChangeOrigin;
 import org.civatlas.common.ProblemException;
 import org.civatlas.divisions.Division;
 import org.civatlas.divisions.DivisionCodes;
@@ -79,6 +80,9 @@ public class BoundaryLineService {
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void divisionsChanged(DivisionsChanged event) {
+        if (ChangeOrigin.isRemote()) {
+            return; // derived once, by the node where the units changed; its BoundariesChanged reaches this node
+        }
         recomputeAll();
     }
 

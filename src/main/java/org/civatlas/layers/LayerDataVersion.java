@@ -16,7 +16,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Component
 class LayerDataVersion {
 
-    private final AtomicLong version = new AtomicLong();
+    /**
+     * Starts at a random number: the counter means something on this node, in this run, only. Started at 0, two nodes
+     * behind a load balancer (or one node after a restart) would reach the same number for different data, and an
+     * item page's ETag from one would get a wrong 304 from the other.
+     */
+    private final AtomicLong version = new AtomicLong(
+            java.util.concurrent.ThreadLocalRandom.current().nextLong(Long.MAX_VALUE / 2));
 
     long current() {
         return version.get();
