@@ -39,8 +39,16 @@ public final class DatabaseUnavailable {
         return false;
     }
 
-    /** PostgreSQL reports a broken or refused connection with SQL state class 08, and a shutdown with 57P01–57P03. */
+    /**
+     * PostgreSQL reports a broken or refused connection with SQL state class 08, and a shutdown with 57P01–57P03;
+     * the pool reports a use of a connection it has already closed (a rollback after the link broke) with this
+     * message and no state.
+     */
     private static boolean isPostgresConnectionFailure(Throwable t) {
+        if (t instanceof java.sql.SQLException sql && sql.getSQLState() == null
+                && "Connection is closed".equals(sql.getMessage())) {
+            return true;
+        }
         if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
             String state = sql.getSQLState();
             return state.startsWith("08") || state.equals("57P01") || state.equals("57P02")
