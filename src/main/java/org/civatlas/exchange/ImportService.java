@@ -129,7 +129,7 @@ public class ImportService {
     public ImportPreview get(String id) {
         ImportJobStore.Job job = jobs.require(id);
         requireRole(job.layer());
-        return json.readValue(job.previewJson(), ImportPreview.class);
+        return json.readValue(job.previewJson(), ImportPreview.class).withStatus(job.status());
     }
 
     /**

@@ -96,6 +96,8 @@ abstract class ConcurrentImportCommitContract {
         assertThat(again.json().path("status").asString()).isEqualTo("COMMITTED");
         assertThat(again.json().path("result")).isEqualTo(first.json());
         assertThat(facilityCount()).isEqualTo(after);
+        assertThat(http.get("/api/imports/" + id, "planner", "planner").json().path("status").asString())
+                .isEqualTo("COMMITTED");
     }
 
     @Test
