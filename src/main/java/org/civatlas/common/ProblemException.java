@@ -1,5 +1,8 @@
 package org.civatlas.common;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -11,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final HttpStatus status;
     private final String title;
     private final String parameter;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
 
     public ProblemException(HttpStatus status, String title, String detail, String parameter) {
         super(detail);
@@ -37,6 +41,17 @@ public class ProblemException extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** Adds a member to the problem (e.g. the state that caused a conflict); returns this problem. */
+    public ProblemException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** Further members of the problem, in the order added. */
+    public Map<String, Object> properties() {
+        return Collections.unmodifiableMap(properties);
     }
 
     /** The request parameter at fault, or null. */

@@ -35,6 +35,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.parameter() != null) {
             problem.setProperty("parameter", e.parameter());
         }
+        e.properties().forEach(problem::setProperty);
         return problem;
     }
 

@@ -16,6 +16,13 @@ public record ImportPreview(String id, String layer, String fileName, String for
         long invalidGeometries, String status, Map<String, String> mapping, Long creates, Long updates,
         List<PreviewPoint> points) {
 
+    /** The same preview with the job's current status (PREVIEWED until committed, then COMMITTED). */
+    public ImportPreview withStatus(String newStatus) {
+        return new ImportPreview(id, layer, fileName, format, count, crs, crsSource, conversion, extent, fields,
+                codeField, warnings, problemCount, problems, unknownCodes, invalidGeometries, newStatus, mapping,
+                creates, updates, points);
+    }
+
     /** One problem of one feature; {@code index} is 0-based in the file. */
     public record ImportProblem(long index, String kind, String reason, Double lon, Double lat) {
     }

@@ -3,9 +3,7 @@ package org.civatlas.exchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,8 +29,7 @@ import org.civatlas.exchange.formats.FormatException;
 import org.civatlas.exchange.formats.ReadOptions;
 import org.civatlas.exchange.formats.Readers;
 import org.civatlas.exchange.formats.SourceFeature;
-import org.civatlas.exchange.internal.ImportJobEntity;
-import org.civatlas.exchange.internal.ImportJobRepository;
+import org.civatlas.exchange.internal.ImportJobStore;
 import org.civatlas.facilities.FacilityImports;
 import org.civatlas.facilities.FacilityRegistry;
 import org.civatlas.facilities.FacilityType;
@@ -73,18 +70,17 @@ public class ImportService {
     static final List<String> FACILITY_ROLES = List.of("PLANNER", "ADMIN");
     static final int MAX_PREVIEW_POINTS = 5000;
 
-    private final ImportJobRepository jobs;
+    private final ImportJobStore jobs;
     private final DivisionImports divisionImports;
     private final DivisionQueries divisions;
     private final FacilityImports facilityImports;
     private final FacilityRegistry facilityRegistry;
     private final ObjectMapper json;
     private final Clock clock;
-    private final Path folder;
     private final long maxBytes;
 
-    ImportService(ImportJobRepository jobs, DivisionImports divisionImports, DivisionQueries divisions,
-            FacilityImports facilityImports, FacilityRegistry facilityRegistry, ObjectMapper json, Optional<Clock> clock, @Value("${civatlas.data-dir:./data}") String dataDir,
+    ImportService(ImportJobStore jobs, DivisionImports divisionImports, DivisionQueries divisions,
+            FacilityImports facilityImports, FacilityRegistry facilityRegistry, ObjectMapper json, Optional<Clock> clock,
             @Value("${civatlas.imports.max-bytes:268435456}") long maxBytes) {
         this.jobs = jobs;
         this.divisionImports = divisionImports;
@@ -93,7 +89,6 @@ public class ImportService {
         this.facilityRegistry = facilityRegistry;
         this.json = json;
         this.clock = clock.orElse(Clock.systemDefaultZone());
-        this.folder = Path.of(dataDir, "imports");
         this.maxBytes = maxBytes;
     }
 
@@ -112,49 +107,29 @@ public class ImportService {
                     + "of " + ALL_LAYERS);
         }
         requireRole(layer);
-        if (upload.size() > maxBytes) {
-            throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "File too large", "文件超过 " + maxBytes / 1048576
-                    + " MB 上限 / the file is larger than " + maxBytes + " bytes", "file");
-        }
         Charset encoding = charset(options.encoding());
         String id = UUID.randomUUID().toString();
-        Path dir = folder.resolve(id);
-        Files.createDirectories(dir);
         String safeName = upload.fileName() == null ? "upload" : Path.of(upload.fileName()).getFileName().toString()
                 .replaceAll("[^\\p{L}\\p{N}._-]", "_");
-        Path stored = dir.resolve(safeName.isBlank() ? "upload" : safeName);
-        Files.copy(upload.content(), stored, StandardCopyOption.REPLACE_EXISTING);
+        safeName = safeName.isBlank() ? "upload" : safeName;
         ReadOptions readOptions = new ReadOptions(encoding, options.lonColumn(), options.latColumn(),
                 options.wktColumn(), maxBytes * 20, 0);
-        try {
-            Scan scan = facilities ? scanFacilities(stored, safeName, readOptions, options.crs(), id)
-                    : scan(stored, safeName, readOptions, options.crs(), level);
-            ImportPreview preview = scan.preview(id, layer, safeName, "PREVIEWED");
-            ImportJobEntity job = new ImportJobEntity();
-            job.id = id;
-            job.layer = layer;
-            job.fileName = safeName;
-            job.storedPath = stored.toString();
-            job.crsCode = scan.crs.code();
-            job.encoding = encoding.name();
-            job.optionsJson = json.writeValueAsString(options);
-            job.status = "PREVIEWED";
-            job.previewJson = json.writeValueAsString(preview);
-            job.createdBy = CurrentUser.name();
-            job.createdAt = clock.instant();
-            jobs.save(job);
+        try (ImportJobStore.LocalFile file = jobs.receive(upload.content(), upload.size(), safeName)) {
+            Scan scan = facilities ? scanFacilities(file.path(), safeName, readOptions, options.crs(), id)
+                    : scan(file.path(), safeName, readOptions, options.crs(), level);
+            ImportPreview preview = scan.preview(id, layer, safeName, ImportJobStore.PREVIEWED);
+            jobs.create(new ImportJobStore.Job(id, layer, safeName, scan.crs.code(), encoding.name(),
+                    json.writeValueAsString(options), ImportJobStore.PREVIEWED, json.writeValueAsString(preview), null),
+                    CurrentUser.name(), clock.instant(), file.path());
             return preview;
-        } catch (RuntimeException e) {
-            deleteQuietly(dir);
-            throw e;
         }
     }
 
     @Transactional(readOnly = true)
     public ImportPreview get(String id) {
-        ImportJobEntity job = require(id);
-        requireRole(job.layer);
-        return json.readValue(job.previewJson, ImportPreview.class);
+        ImportJobStore.Job job = jobs.require(id);
+        requireRole(job.layer());
+        return json.readValue(job.previewJson(), ImportPreview.class).withStatus(job.status());
     }
 
     /**
@@ -166,20 +141,30 @@ public class ImportService {
     public record CommitOptions(String codeField, String invalid, Map<String, String> mapping) {
     }
 
-    /** Reads the file again and writes every feature in one transaction, or nothing. */
-    @Transactional
+    /**
+     * Reads the file again and writes every feature in one transaction, or nothing. The job is claimed first in
+     * that transaction, so a commit is applied once: another commit of the same upload, at the same time on any
+     * node or later, is a 409 (with the first result once there is one). A refused commit leaves it committable.
+     */
+    @Transactional(rollbackFor = Exception.class)
     public Map<String, Object> commit(String id, CommitOptions options) throws IOException {
-        ImportJobEntity job = require(id);
-        requireRole(job.layer);
-        if (!"PREVIEWED".equals(job.status)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Already " + job.status.toLowerCase(Locale.ROOT),
-                    "该导入已" + ("COMMITTED".equals(job.status) ? "提交" : "结束") + " / this import is already "
-                            + job.status, "id");
+        ImportJobStore.Job job = jobs.require(id);
+        requireRole(job.layer());
+        jobs.claim(job.id());
+        ImportPreview preview = json.readValue(job.previewJson(), ImportPreview.class);
+        Map<String, Object> result;
+        try (ImportJobStore.LocalFile file = jobs.materialise(job)) {
+            result = FACILITIES.equals(job.layer()) ? commitFacilities(job, file.path(), preview, options)
+                    : commitDivisions(job, file.path(), preview, options);
         }
-        ImportPreview preview = json.readValue(job.previewJson, ImportPreview.class);
-        if (FACILITIES.equals(job.layer)) {
-            return commitFacilities(job, preview, options);
-        }
+        jobs.finish(job.id(), json.writeValueAsString(result), clock.instant());
+        return result;
+    }
+
+    /** A division layer's commit: every unit updated by code, or nothing. */
+    private Map<String, Object> commitDivisions(ImportJobStore.Job job, Path file, ImportPreview preview,
+            CommitOptions options) throws IOException {
+        String id = job.id();
         String invalid = options == null || options.invalid() == null ? "reject"
                 : options.invalid().toLowerCase(Locale.ROOT);
         if (!invalid.equals("reject") && !invalid.equals("repair")) {
@@ -191,15 +176,15 @@ public class ImportService {
             throw ProblemException.badParameter("codeField", "请指定保存行政区划代码的字段，可选：" + preview.fields()
                     + " / choose the field that holds the unit code");
         }
-        Options readOpts = json.readValue(job.optionsJson, Options.class);
-        Crs crs = Crs.parse(job.crsCode);
-        DivisionLevel level = LAYERS.get(job.layer);
+        Options readOpts = json.readValue(job.optionsJson(), Options.class);
+        Crs crs = Crs.parse(job.crsCode());
+        DivisionLevel level = LAYERS.get(job.layer());
         List<UnitRecord> records = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int repaired = 0;
-        try (FeatureReader reader = Readers.open(Path.of(job.storedPath), job.fileName, new ReadOptions(
-                Charset.forName(job.encoding), readOpts.lonColumn(), readOpts.latColumn(), readOpts.wktColumn(),
+        try (FeatureReader reader = Readers.open(file, job.fileName(), new ReadOptions(
+                Charset.forName(job.encoding()), readOpts.lonColumn(), readOpts.latColumn(), readOpts.wktColumn(),
                 maxBytes * 20, 0))) {
             while (reader.hasNext()) {
                 SourceFeature f = reader.next();
@@ -217,7 +202,7 @@ public class ImportService {
                     continue;
                 }
                 Geometry wgs84 = crs.toWgs84(f.geometry());
-                String source = "import " + id + " (" + job.fileName + ", feature " + f.index() + ")";
+                String source = "import " + id + " (" + job.fileName() + ", feature " + f.index() + ")";
                 TopologyValidationError error = new IsValidOp(wgs84).getValidationError();
                 if (error != null) {
                     if (invalid.equals("reject")) {
@@ -250,17 +235,13 @@ public class ImportService {
                             + (errors.size() > 20 ? " …" : ""), "file");
         }
         var outcome = divisionImports.write(records, false);
-        job.status = "COMMITTED";
-        job.committedAt = clock.instant();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("id", id);
-        result.put("layer", job.layer);
+        result.put("layer", job.layer());
         result.put("updated", outcome.updated());
         result.put("repaired", repaired);
         result.put("crs", crs.code());
         result.put("conversion", crs.conversionToWgs84());
-        job.resultJson = json.writeValueAsString(result);
-        jobs.save(job);
         return result;
     }
 
@@ -507,8 +488,8 @@ public class ImportService {
     }
 
     /** Reads the file again with the final mapping; writes every facility in one transaction, or nothing. */
-    private Map<String, Object> commitFacilities(ImportJobEntity job, ImportPreview preview, CommitOptions options)
-            throws IOException {
+    private Map<String, Object> commitFacilities(ImportJobStore.Job job, Path file, ImportPreview preview,
+            CommitOptions options) throws IOException {
         Map<String, String> mapping = new LinkedHashMap<>(preview.mapping() != null ? preview.mapping()
                 : FacilityLayerImport.proposeMapping(preview.fields()));
         if (options != null && options.mapping() != null) {
@@ -525,13 +506,13 @@ public class ImportService {
                 mapping.put(e.getKey(), source);
             }
         }
-        Options readOpts = json.readValue(job.optionsJson, Options.class);
-        Crs crs = Crs.parse(job.crsCode);
+        Options readOpts = json.readValue(job.optionsJson(), Options.class);
+        Crs crs = Crs.parse(job.crsCode());
         FacilityRead read;
         try {
-            read = readFacilities(Path.of(job.storedPath), job.fileName, new ReadOptions(Charset.forName(
-                    job.encoding), readOpts.lonColumn(), readOpts.latColumn(), readOpts.wktColumn(), maxBytes * 20, 0),
-                    crs, mapping, job.id);
+            read = readFacilities(file, job.fileName(), new ReadOptions(Charset.forName(job.encoding()),
+                    readOpts.lonColumn(), readOpts.latColumn(), readOpts.wktColumn(), maxBytes * 20, 0), crs, mapping,
+                    job.id());
         } catch (FormatException e) {
             throw ProblemException.badParameter("file", e.getMessage());
         } catch (ProblemException e) {
@@ -554,18 +535,14 @@ public class ImportService {
         }
         FacilityImports.Outcome outcome = facilityImports.write(read.parsed().stream()
                 .map(FacilityLayerImport.Parsed::row).toList());
-        job.status = "COMMITTED";
-        job.committedAt = clock.instant();
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("id", job.id);
-        result.put("layer", job.layer);
+        result.put("id", job.id());
+        result.put("layer", job.layer());
         result.put("created", outcome.created());
         result.put("updated", outcome.updated());
         result.put("crs", crs.code());
         result.put("conversion", crs.conversionToWgs84());
         result.put("mapping", mapping);
-        job.resultJson = json.writeValueAsString(result);
-        jobs.save(job);
         return result;
     }
 
@@ -647,19 +624,6 @@ public class ImportService {
         } catch (IllegalArgumentException e) {
             throw ProblemException.badParameter("encoding", "不支持的编码 '" + name + "'，可用 UTF-8、GBK / unsupported "
                     + "encoding '" + name + "': use UTF-8 or GBK");
-        }
-    }
-
-    private ImportJobEntity require(String id) {
-        return jobs.findById(id == null ? "" : id).orElseThrow(() -> ProblemException.notFound("没有编号为 " + id
-                + " 的导入 / no import " + id));
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover temp folder is harmless
         }
     }
 
