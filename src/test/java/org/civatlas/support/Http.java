@@ -23,6 +23,11 @@ public final class Http {
         this.base = "http://localhost:" + port;
     }
 
+    /** A client of the server at this base URL (e.g. {@code http://127.0.0.1:18081}). */
+    public Http(String base) {
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
     public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
         public JsonNode json() {
             return JSON.readTree(body);
