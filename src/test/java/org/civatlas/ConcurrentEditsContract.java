@@ -126,7 +126,10 @@ interface ConcurrentEditsContract {
         JsonNode marker = http().get("/api/boundaries/markers").json().get(0);
         long id = marker.path("id").asLong();
         long version = marker.path("version").asLong();
-        String[] conditions = {"DAMAGED", "MOVED", "MISSING"};
+        // conditions other than the current one, so that each report changes the marker (a report of the condition
+        // it already has changes nothing that another report could overwrite)
+        String[] conditions = java.util.stream.Stream.of("INTACT", "DAMAGED", "MOVED", "MISSING")
+                .filter(c -> !c.equals(marker.path("condition").asString())).toArray(String[]::new);
         List<Http.Response> responses = atOnce(3, i -> http().post("/api/boundaries/markers/" + id + "/conditions",
                 "{\"version\":" + version + ",\"condition\":\"" + conditions[i] + "\"}", "boundary", "boundary"));
         oneStoredOthersRefused(responses);

@@ -74,7 +74,8 @@ class SecurityHardeningTest {
         HttpResponse<String> login = browser.login("planner", "planner");
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        assertThat(setCookie(login, "JSESSIONID")).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly");
+        // the session cookie of Spring Session (sessions are kept in the database, shared by every node)
+        assertThat(setCookie(login, "SESSION")).containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly");
     }
 
     private static String setCookie(HttpResponse<String> response, String name) {
@@ -109,7 +110,10 @@ class SecurityHardeningTest {
         HttpResponse<String> noToken = admin.patchJson("/api/divisions/653122200204", "{\"population\":77}", false);
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(noToken.body()).contains("CSRF");
-        HttpResponse<String> withToken = admin.patchJson("/api/divisions/653122200204", "{\"population\":77}", true);
+        long version = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(admin.get("/api/divisions/653122200204").body()).path("version").asLong();
+        HttpResponse<String> withToken = admin.patchJson("/api/divisions/653122200204",
+                "{\"population\":77,\"version\":" + version + "}", true);
         assertThat(withToken.statusCode()).as(withToken.body()).isEqualTo(200);
     }
 
