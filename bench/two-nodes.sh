@@ -49,7 +49,7 @@ start_node() {
 run_load() {
     local url=$1
     wrk -t2 -c"$CONNECTIONS" -d10s -s bench/wrk-nodes.lua "$url" >/dev/null   # warm-up: caches, tiles, JIT
-    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/wrk-nodes.lua "$url" | grep '^RESULT'
+    wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/wrk-nodes.lua "$url" | grep -E '^(RESULT|ERROR-STATUS)'
 }
 
 echo "== one node (port 18081)"
@@ -67,8 +67,8 @@ nginx -c "$WORK/nginx.conf"
 two=$(run_load http://127.0.0.1:18080)
 echo "$two"
 
-rps() { sed -n 's/.*rps=\([0-9.]*\).*/\1/p' <<<"$1"; }
-p99() { sed -n 's/.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$1"; }
+rps() { sed -n 's/^RESULT.*rps=\([0-9.]*\).*/\1/p' <<<"$1"; }
+p99() { sed -n 's/^RESULT.*p99_ms=\([0-9.]*\).*/\1/p' <<<"$1"; }
 awk -v a="$(rps "$one")" -v b="$(rps "$two")" -v pa="$(p99 "$one")" -v pb="$(p99 "$two")" 'BEGIN {
     printf "throughput: one node %.1f req/s, two nodes %.1f req/s, ratio two/one %.2f\n", a, b, b / a;
     printf "p99: one node %.1f ms, two nodes %.1f ms\n", pa, pb }'

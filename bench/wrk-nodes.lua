@@ -50,6 +50,14 @@ request = function()
   end
   return wrk.format("GET", tiles[counter % #tiles + 1])
 end
+local reported = 0
+response = function(status, headers, body)
+  -- name the first few error answers, so that a count of errors can be explained
+  if status >= 400 and reported < 5 then
+    reported = reported + 1
+    io.write(string.format("ERROR-STATUS %d %s\n", status, string.sub(body or "", 1, 160)))
+  end
+end
 done = function(summary, latency, requests)
   io.write(string.format("RESULT requests=%d duration_s=%.1f rps=%.1f p50_ms=%.1f p99_ms=%.1f errors_status=%d "
     .. "errors_timeout=%d errors_connect=%d errors_read=%d\n", summary.requests, summary.duration / 1e6,
