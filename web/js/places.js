@@ -192,14 +192,17 @@ export function createPlacePage(section, ctx) {
     const conflictNote = el('div', { class: 'notice warn', role: 'status', hidden: true, 'data-role': 'reloaded' });
     if (kept) {
       // reloaded after a 409: the typed values go back into the form, on the new version
-      const changed = [...EDITED, 'protectedName'].filter((k) => String(kept.from[k] ?? '') !== String(p[k] ?? ''));
+      const LABELS = { romanized: '罗马字母拼写 Romanized', uyghurName: '维吾尔文 Uyghur', uyghurLatin: '维吾尔文拉丁 Uyghur (Latin)',
+        category: '类别 Category', locationDescription: '位置描述 Location description', meaning: '含义 Meaning', origin: '来历 Origin',
+        history: '历史沿革 History', protectedName: '保护名录 Protected' };
+      const changed = [...EDITED, 'protectedName'].filter((k) => String(kept.from[k] ?? '') !== String(p[k] ?? '')).map((k) => LABELS[k]);
       for (const k of EDITED) f[k].value = kept.values[k];
       f.protectedName.checked = kept.values.protectedName;
       conflictNote.hidden = false;
       conflictNote.replaceChildren(
         el('strong', {}, `已重新加载：版本 ${kept.from.version} → ${p.version} Reloaded: version ${kept.from.version} → ${p.version}`),
         el('p', {}, changed.length
-          ? `他人修改了 Changed by the other save: ${changed.join(', ')}（见上表 see the table above）`
+          ? `他人修改了 Changed by the other save: ${changed.join('、')}（见上表 see the table above）`
           : '他人未修改这些字段 The other save changed none of these fields'),
         el('p', { class: 'small' }, '您填写的内容已保留在表单中；再次保存即应用到新版本。 What you typed is kept in the form; save again to apply it on the new version.'));
     }
