@@ -2,7 +2,7 @@
 // division overlays, layer control, legend, start view and status messages;
 // the interface-language switch, deep links (#map=z/lat/lng&panel=group/tab)
 // and the PNG export button.
-import { loadConfig, loadMe, loadCollection } from './api.js';
+import { loadConfig, loadMe, loadCollection, onUnavailable } from './api.js';
 import { escapeHtml } from './escape.js';
 import { renderUser } from './user.js';
 import { createStatus } from './status.js';
@@ -20,6 +20,18 @@ import { initExchange } from './exchange.js';
 
 const VILLAGE_LABEL_ZOOM = 12;
 const status = createStatus(document.getElementById('status'));
+
+// A GET answered 503 (database unavailable) is retried once by api.js after Retry-After seconds: say so meanwhile.
+let unavailableWaits = 0;
+onUnavailable(({ waiting, error }) => {
+  if (waiting > 0) {
+    unavailableWaits++;
+    status.warn('unavailable', `${error.detail} — ${waiting} 秒后自动重试 retrying in ${waiting} s…`);
+  } else if (--unavailableWaits <= 0) {
+    unavailableWaits = 0;
+    status.done('unavailable');
+  }
+});
 let appTitle = APP_NAME;
 
 initLang();

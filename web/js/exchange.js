@@ -254,6 +254,7 @@ function createImportTab(section, ctx, layers) {
     problemMarker = null;
     uploadForm.hidden = true;
     previewBox.hidden = false;
+    previewBox.dataset.importId = p.id;
     setStep(2);
     const bounds = drawExtent(p.extent);
     const warnings = p.warnings || [];
@@ -376,6 +377,8 @@ function createImportTab(section, ctx, layers) {
         commitState.textContent = '';
         commitState.className = 'panel-state';
         commit.disabled = false;
+        if (alreadyCommitted(err, p, commitForm, commitProblem, commit,
+          (r) => showResult(p, r, commitForm, resultBox, back, true))) return;
         const head = err.status === 409 ? '代码未知或导入已结束，未保存任何数据 Unknown codes or import already closed: nothing was stored'
           : err.status === 422 ? '要素有问题，未保存任何数据 Features have problems: nothing was stored' : null;
         showProblem(commitProblem, err, commitFields, head ? el('p', { class: 'small' }, head) : null);
@@ -446,6 +449,8 @@ function createImportTab(section, ctx, layers) {
         commitState.textContent = '';
         commitState.className = 'panel-state';
         commit.disabled = false;
+        if (alreadyCommitted(err, p, commitForm, commitProblem, commit,
+          (r) => { showFacilityResult(p, r, commitForm, resultBox, back, true); })) return;
         const head = err.status === 409 ? '导入已结束，未保存任何数据 Import already closed: nothing was stored'
           : err.status === 422 ? '要素有问题，未保存任何数据 Features have problems: nothing was stored' : null;
         showProblem(commitProblem, err, commitFields, head ? el('p', { class: 'small' }, head) : null);
@@ -454,10 +459,62 @@ function createImportTab(section, ctx, layers) {
     return [commitForm, resultBox];
   }
 
+  /**
+   * A 409 on commit that says the import was committed by another submission (status COMMITTED, with the first
+   * commit's result) or is being committed right now (COMMITTING): not an error, and not "nothing was stored".
+   * Shows the first result through showFirst(result), or a notice with a button that looks again. True if handled.
+   */
+  function alreadyCommitted(err, p, commitForm, commitProblem, commit, showFirst) {
+    const problem = err && err.status === 409 ? err.problem : null;
+    const state = problem && problem.status;
+    if (state === 'COMMITTED') {
+      showProblem(commitProblem, null);
+      showFirst(problem.result || {});
+      return true;
+    }
+    if (state !== 'COMMITTING') return false;
+    commit.disabled = true;
+    const check = el('button', { type: 'button', class: 'small-button', 'data-action': 'check-commit' }, biText('刷新状态 Check again'));
+    const checking = el('span', { class: 'muted small', role: 'status' });
+    check.addEventListener('click', async () => {
+      check.disabled = true;
+      checking.textContent = ' 正在查询… Checking…';
+      try {
+        const now = await getJson(`api/imports/${encodeURIComponent(p.id)}`);
+        if (now.status === 'COMMITTED') {
+          // the commit's 409 carries the first result (nothing is written again)
+          try {
+            await sendJson('POST', `api/imports/${encodeURIComponent(p.id)}/commit`, {});
+          } catch (again) {
+            if (alreadyCommitted(again, p, commitForm, commitProblem, commit, showFirst)) return;
+            throw again;
+          }
+        } else if (now.status === 'PREVIEWED') {
+          // the other submission failed and stored nothing: this one may be committed again
+          showProblem(commitProblem, null);
+          commit.disabled = false;
+          commitProblem.hidden = false;
+          commitProblem.replaceChildren(el('strong', {}, '另一次提交未完成，未保存任何数据 The other submission did not complete: nothing was stored'),
+            el('p', {}, '可以再次提交。 You may commit again.'));
+          return;
+        }
+        checking.textContent = ` 仍在写入 Still being committed (${now.status || '—'})`;
+      } catch (e) {
+        checking.textContent = ` 查询失败 Check failed: ${e.detail || e.message}`;
+      } finally { check.disabled = false; }
+    });
+    commitProblem.replaceChildren(
+      el('strong', { 'data-commit-state': 'COMMITTING' }, '正在由另一次提交写入，请稍候刷新 / being committed by another submission'),
+      el('p', {}, err.detail || ''),
+      el('div', { class: 'form-row' }, check, checking));
+    commitProblem.hidden = false;
+    return true;
+  }
+
   /** Step 3 for the facilities layer: counts, then the facilities, dashboard and coverage reloaded. */
-  function showFacilityResult(p, r, commitForm, resultBox, back) {
+  function showFacilityResult(p, r, commitForm, resultBox, back, byAnother = false) {
     clearMap();
-    return showCommitted(p, r, commitForm, resultBox, back, {
+    return showCommitted(p, r, commitForm, resultBox, back, byAnother, {
       rows: [['新建 Created', el('strong', { 'data-field': 'created' }, String(r.created ?? 0))],
         ['更新 Updated', el('strong', { 'data-field': 'updated' }, String(r.updated ?? 0))]],
       reloading: '正在刷新设施、看板和覆盖… Reloading facilities, dashboard and coverage…',
@@ -468,8 +525,8 @@ function createImportTab(section, ctx, layers) {
   }
 
   /** Step 3 for a division layer: counts, then the map layers reloaded. */
-  function showResult(p, r, commitForm, resultBox, back) {
-    return showCommitted(p, r, commitForm, resultBox, back, {
+  function showResult(p, r, commitForm, resultBox, back, byAnother = false) {
+    return showCommitted(p, r, commitForm, resultBox, back, byAnother, {
       rows: [['更新 Updated', el('strong', { 'data-field': 'updated' }, String(r.updated ?? 0))],
         ['修复 Repaired', el('span', { 'data-field': 'repaired' }, String(r.repaired ?? 0))]],
       reloading: '正在刷新地图图层… Reloading the map layers…',
@@ -480,15 +537,16 @@ function createImportTab(section, ctx, layers) {
   }
 
   /** The committed import: what was written, a new-import button, and the reload of what the import changed. */
-  async function showCommitted(p, r, commitForm, resultBox, back, how) {
+  async function showCommitted(p, r, commitForm, resultBox, back, byAnother, how) {
     setStep(3);
     commitForm.hidden = true;
     const again = el('button', { type: 'button', class: 'small-button', 'data-action': 'new-import' }, biText('新的导入 New import'));
     again.addEventListener('click', backToUpload);
     const reloadState = el('p', { class: 'panel-state loading', role: 'status' }, how.reloading);
     setChildren(resultBox,
-      el('div', { class: 'notice ok', role: 'status', 'data-result': 'ok' },
-        el('strong', {}, '导入完成 Import committed'),
+      el('div', { class: 'notice ok', role: 'status', 'data-result': byAnother ? 'already' : 'ok' },
+        el('strong', {}, byAnother ? '已提交（由另一次提交完成）/ already committed (by another submission)' : '导入完成 Import committed'),
+        byAnother ? el('p', { class: 'small' }, '本次提交未再写入；以下为首次提交的结果。 This submission wrote nothing again; below is the first commit\'s result.') : null,
         kvTable([
           ...how.rows,
           ['坐标系 CRS', el('code', {}, r.crs || p.crs || '—')],

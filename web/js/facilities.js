@@ -51,7 +51,7 @@ function popupContent(f, ctx, actions) {
 
   let buttons = null;
   if (ctx.canEdit) {
-    const edit = el('button', { type: 'button', class: 'small-button' }, biText('编辑 Edit'));
+    const edit = el('button', { type: 'button', class: 'small-button', 'data-action': 'edit-facility' }, biText('编辑 Edit'));
     const del = el('button', { type: 'button', class: 'small-button danger' }, biText('删除 Delete'));
     const msg = el('span', { class: 'popup-msg', role: 'status' });
     edit.addEventListener('click', () => actions.edit(f));
@@ -97,7 +97,7 @@ export function createFacilityLayer(ctx, actions) {
       if (typeof f.lat !== 'number' || typeof f.lon !== 'number') continue;
       if (filter && !filter.has(f.type)) continue;
       const type = ctx.typeByCode.get(f.type);
-      const m = L.circleMarker([f.lat, f.lon], { pane: 'facilities', ...markerStyle(f, type && type.group) });
+      const m = L.circleMarker([f.lat, f.lon], { pane: 'facilities', className: `facility-marker facility-${f.id}`, ...markerStyle(f, type && type.group) });
       m.bindTooltip(() => el('span', {}, `${f.name} · ${FACILITY_STATUS[f.status] || f.status}`), { direction: 'top', offset: [0, -6] });
       m.bindPopup(() => popupContent(f, ctx, actions), FACILITY_POPUP);
       m.addTo(group);

@@ -2,10 +2,12 @@
 // add / edit form. Placing: click the map (a draggable marker shows the spot).
 // The server's problem detail is shown next to the form and the input is
 // kept; a 422 "outside the county" asks for confirmation and resubmits with
-// confirmOutside=true.
+// confirmOutside=true. A 409 (someone else saved the facility meanwhile) keeps
+// what the planner typed and offers to reload the facility: what changed is
+// shown, and saving again applies the typed values on the new version.
 import { el } from './escape.js';
 import { biText } from './i18n.js';
-import { saveFacility } from './api.js';
+import { getJson, saveFacility } from './api.js';
 import { startPick, stopPick } from './mappick.js';
 import { FACILITY_STATUS, OPERATORS, groupOf, typeName } from './text.js';
 
@@ -93,6 +95,8 @@ export function createFacilityEditor(section, ctx, facilities) {
 
   let editingId = null;
   let editingVersion = null;
+  /** The facility as loaded into the form (or last reloaded): what "changed meanwhile" is measured against. */
+  let loaded = null;
   let marker = null;
   let pendingOutside = false;
 
@@ -145,6 +149,7 @@ export function createFacilityEditor(section, ctx, facilities) {
     ctx.panel.select('facilities');
     editingId = facility ? facility.id : null;
     editingVersion = facility ? facility.version : null;
+    loaded = facility;
     heading.textContent = facility ? `编辑设施 Edit facility #${facility.id}` : '添加设施 Add facility';
     problem.hidden = true;
     notice.hidden = true;
@@ -196,6 +201,7 @@ export function createFacilityEditor(section, ctx, facilities) {
     }
     save.disabled = true;
     problem.hidden = true;
+    problem.after(notice); // back in the form (a saved notice is shown above it)
     notice.hidden = false;
     notice.className = 'notice';
     notice.textContent = '正在保存… Saving…';
@@ -216,12 +222,92 @@ export function createFacilityEditor(section, ctx, facilities) {
         yes.addEventListener('click', () => submit(true));
         showProblem(`${err.title || '位置在县外 Outside the county'} (HTTP 422)`, err.detail, el('div', { class: 'confirm-row' }, yes), err.parameter);
         pendingOutside = true;
+      } else if (err.status === 409 && editingId) {
+        showConflict(err);
+      } else if (err.status === 503) {
+        // the database is out of reach for a moment: nothing was saved, the input stays, save again later
+        showProblem(`${err.title} (HTTP 503)`, err.detail);
       } else if (err.status === 401 || err.status === 403) {
         showProblem(`无权限 Not allowed (HTTP ${err.status})`, err.detail || '请重新登录 Please log in again');
       } else {
         showProblem(`服务器拒绝 Refused by the server (HTTP ${err.status || '—'}): ${err.title || ''}`, err.detail || err.message, null, err.parameter, err.status === 400);
       }
     } finally { save.disabled = false; }
+  }
+
+  /** 409: someone else saved this facility since it was loaded. The form keeps the typed values. */
+  function showConflict(err) {
+    const reload = el('button', { type: 'button', class: 'small-button', 'data-action': 'reload-facility' },
+      biText('重新加载该设施 Reload this facility'));
+    const changes = el('div', { class: 'conflict-changes' });
+    const id = editingId;
+    const before = loaded;
+    reload.addEventListener('click', async () => {
+      reload.disabled = true;
+      changes.replaceChildren(el('p', { class: 'muted small' }, '正在加载… Loading…'));
+      try {
+        const fresh = await getJson(`api/facilities/${encodeURIComponent(id)}`);
+        if (editingId !== id) return; // the form moved on meanwhile
+        loaded = fresh;
+        editingVersion = fresh.version;
+        // no longer an error: what changed, and how to go on (the typed values are still in the form)
+        problem.hidden = true;
+        for (const input of Object.values(f)) input.classList.remove('invalid-field');
+        problem.after(notice);
+        notice.className = 'notice warn conflict-changes';
+        notice.replaceChildren(...describeChanges(before, fresh));
+        notice.hidden = false;
+        notice.scrollIntoView({ block: 'nearest' });
+      } catch (e) {
+        reload.disabled = false;
+        changes.replaceChildren(el('p', { class: 'error-text' }, `重新加载失败 Reload failed: ${e.title || ''} ${e.detail || e.message}`));
+      }
+    });
+    const title = err.title === 'Concurrent change' ? '同时修改 Changed at the same time' : '已被他人修改 Edited by someone else';
+    showProblem(`${title} (HTTP 409)`, err.detail,
+      el('div', { class: 'conflict' },
+        el('p', { class: 'small' }, '您填写的内容仍在表单中，尚未保存。 What you typed is still in the form, not saved.'),
+        el('div', { class: 'confirm-row' }, reload), changes),
+      err.parameter === 'version' ? null : err.parameter);
+    problem.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** What someone else changed between the loaded record and the fresh one, and how to go on. */
+  function describeChanges(before, fresh) {
+    const label = new Map([['type', '类型 Type'], ['name', '名称 Name'], ['operator', '性质 Operator'], ['status', '状态 Status'],
+      ...DATE_FIELDS, ...NUMBER_FIELDS.map(([k, l]) => [k, l]), ['lon', '经度 Longitude'], ['lat', '纬度 Latitude']]);
+    const shown = (k, v) => {
+      if (v === null || v === undefined || v === '') return '—';
+      if (k === 'status') return FACILITY_STATUS[v] || String(v);
+      if (k === 'operator') return OPERATORS[v] || String(v);
+      if (k === 'type') { const t = ctx.typeByCode.get(v); return t ? typeName(t) : String(v); }
+      return String(v);
+    };
+    const same = (a, b) => (a ?? '') === (b ?? '') || (typeof a === 'number' && typeof b === 'number' && Math.abs(a - b) < 1e-9);
+    const rows = [...label].filter(([k]) => before && !same(before[k], fresh[k]))
+      .map(([k, l]) => el('tr', { 'data-changed': k }, el('th', { scope: 'row' }, l),
+        el('td', {}, shown(k, before[k])), el('td', {}, el('strong', {}, shown(k, fresh[k])))));
+    const useTheirs = el('button', { type: 'button', class: 'small-button', 'data-action': 'use-theirs' },
+      biText('改用他人保存的内容 Use their values'));
+    useTheirs.addEventListener('click', () => {
+      for (const k of ['type', 'name', 'operator', 'status', ...DATE_FIELDS.map((d) => d[0]), ...NUMBER_FIELDS.map((d) => d[0])]) {
+        f[k].value = fresh[k] === null || fresh[k] === undefined ? '' : String(fresh[k]);
+      }
+      setPoint(L.latLng(fresh.lat, fresh.lon));
+      updateBeds();
+      notice.hidden = true;
+    });
+    return [
+      el('p', { 'data-field': 'new-version' }, el('strong', {}, `已重新加载该设施：版本 ${before ? before.version : '—'} → ${fresh.version}`),
+        ` Reloaded: version ${before ? before.version : '—'} → ${fresh.version}`),
+      rows.length
+        ? el('table', { class: 'data-table conflict-table' },
+          el('thead', {}, el('tr', {}, el('th', {}, '字段 Field'), el('th', {}, '您加载时 When you loaded'), el('th', {}, '他人保存后 Now'))),
+          el('tbody', {}, rows))
+        : el('p', { class: 'muted small' }, '他人未修改表单中的字段 No field of this form was changed by the other save.'),
+      el('p', { class: 'small' }, `再次点击“保存”即以您填写的内容覆盖版本 ${fresh.version}。 Press Save again to apply your values on version ${fresh.version}.`),
+      el('div', { class: 'confirm-row' }, useTheirs),
+    ];
   }
 
   addButton.addEventListener('click', () => { notice.hidden = true; open(null); });

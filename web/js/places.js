@@ -72,7 +72,8 @@ export function createPlacePage(section, ctx) {
     state, body);
   let currentId = null;
 
-  async function load(id) {
+  /** kept: after a 409, the officer's typed values and the record they were typed on, put back into the new form. */
+  async function load(id, kept = null) {
     currentId = id;
     state.className = 'panel-state loading';
     state.textContent = '正在加载地名… Loading the place…';
@@ -80,14 +81,14 @@ export function createPlacePage(section, ctx) {
       const data = await getJson(`api/places/${encodeURIComponent(id)}`);
       if (currentId !== id) return;
       state.textContent = ''; state.className = 'panel-state';
-      render(data);
+      render(data, kept);
     } catch (err) {
       state.className = 'panel-state error';
       state.textContent = `加载失败 Failed to load: ${err.detail || err.message}`;
     }
   }
 
-  function render(data) {
+  function render(data, kept = null) {
     const p = data.place || {};
     const alt = (p.altNames || []);
     const showOnMap = el('button', { type: 'button', class: 'small-button' }, biText('在地图上显示 Show on map'));
@@ -158,10 +159,14 @@ export function createPlacePage(section, ctx) {
         })) : el('p', { class: 'muted small' }, '无 None'),
       el('h4', {}, biText('某日名称 Name as of a date')),
       el('div', { class: 'form-row' }, asOf, asOfGo, asOfOut),
-      ctx.officer ? editForm(p) : null);
+      ctx.officer ? editForm(p, kept) : null);
+    if (kept) {
+      const form = body.querySelector('.place-edit');
+      if (form) form.scrollIntoView({ block: 'nearest' });
+    }
   }
 
-  function editForm(p) {
+  function editForm(p, kept = null) {
     const f = {
       romanized: input('romanized', { value: p.romanized || '' }),
       uyghurName: input('uyghurName', { value: p.uyghurName || '', dir: 'rtl', lang: 'ug' }),
@@ -177,7 +182,30 @@ export function createPlacePage(section, ctx) {
     for (const k of ['locationDescription', 'meaning', 'origin', 'history']) f[k].value = p[k] || '';
     f.protectedName.checked = !!p.protectedName;
     const problem = problemBox();
-    const notice = el('div', { class: 'notice ok', role: 'status', hidden: true });
+    const notice = el('div', { class: 'notice ok', role: 'status', hidden: true, 'data-role': 'saved' });
+    const EDITED = ['romanized', 'uyghurName', 'uyghurLatin', 'category', 'locationDescription', 'meaning', 'origin', 'history'];
+    const typed = () => {
+      const v = { protectedName: f.protectedName.checked };
+      for (const k of EDITED) v[k] = f[k].value;
+      return v;
+    };
+    const conflictNote = el('div', { class: 'notice warn', role: 'status', hidden: true, 'data-role': 'reloaded' });
+    if (kept) {
+      // reloaded after a 409: the typed values go back into the form, on the new version
+      const LABELS = { romanized: '罗马字母拼写 Romanized', uyghurName: '维吾尔文 Uyghur', uyghurLatin: '维吾尔文拉丁 Uyghur (Latin)',
+        category: '类别 Category', locationDescription: '位置描述 Location description', meaning: '含义 Meaning', origin: '来历 Origin',
+        history: '历史沿革 History', protectedName: '保护名录 Protected' };
+      const changed = [...EDITED, 'protectedName'].filter((k) => String(kept.from[k] ?? '') !== String(p[k] ?? '')).map((k) => LABELS[k]);
+      for (const k of EDITED) f[k].value = kept.values[k];
+      f.protectedName.checked = kept.values.protectedName;
+      conflictNote.hidden = false;
+      conflictNote.replaceChildren(
+        el('strong', {}, `已重新加载：版本 ${kept.from.version} → ${p.version} Reloaded: version ${kept.from.version} → ${p.version}`),
+        el('p', {}, changed.length
+          ? `他人修改了 Changed by the other save: ${changed.join('、')}（见上表 see the table above）`
+          : '他人未修改这些字段 The other save changed none of these fields'),
+        el('p', { class: 'small' }, '您填写的内容已保留在表单中；再次保存即应用到新版本。 What you typed is kept in the form; save again to apply it on the new version.'));
+    }
     const save = el('button', { type: 'submit', class: 'primary small' }, biText('保存 Save'));
     const form = el('form', { class: 'panel-form place-edit', novalidate: true },
       el('h4', {}, '编辑地名信息 Edit the record', el('span', { class: 'muted small' }, ` · 版本 version ${p.version}`)),
@@ -190,7 +218,7 @@ export function createPlacePage(section, ctx) {
       field('来历 Origin', f.origin),
       field('历史沿革 History', f.history),
       el('label', { class: 'check-row' }, f.protectedName, ' 列入地名保护名录 Protected name'),
-      problem, notice,
+      conflictNote, problem, notice,
       el('div', { class: 'form-row buttons' }, save));
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
@@ -202,15 +230,15 @@ export function createPlacePage(section, ctx) {
       try {
         await sendJson('PUT', `api/places/${encodeURIComponent(p.id)}`, bodyData);
         await load(p.id);
-        const n = body.querySelector('.place-edit .notice');
+        const n = body.querySelector('.place-edit [data-role=saved]');
         if (n) { n.hidden = false; n.textContent = '已保存 Saved.'; }
         if (ctx.placesChanged) ctx.placesChanged();
       } catch (err) {
         save.disabled = false;
         if (err.status === 409) {
-          const reload = el('button', { type: 'button', class: 'small-button' }, biText('重新加载 Reload'));
-          reload.addEventListener('click', () => load(p.id));
-          showProblem(problem, { ...err, detail: `他人已修改此记录，请重新加载后再改。Someone else changed it — reload and apply your change again. (${err.detail || ''})` }, f, reload);
+          const reload = el('button', { type: 'button', class: 'small-button', 'data-action': 'reload-place' }, biText('重新加载该地名 Reload this place'));
+          reload.addEventListener('click', () => load(p.id, { values: typed(), from: p }));
+          showProblem(problem, { ...err, parameter: null, detail: `他人已修改此记录：您填写的内容仍在表单中，重新加载后可再次保存。Someone else changed it: what you typed stays in the form; reload, then save again. (${err.detail || ''})` }, f, reload);
         } else showProblem(problem, err, f);
       }
     });

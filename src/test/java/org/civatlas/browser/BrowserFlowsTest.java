@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.civatlas.support.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +46,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * End-to-end flows in a real browser (headless Debian Chromium driven by Selenium): the map page
@@ -454,6 +458,282 @@ class BrowserFlowsTest {
                 .containsExactly("counties", "townships", "villages");
     }
 
+    @Test
+    @Order(9)
+    void aFacilityChangedMeanwhileKeepsWhatThePlannerTypedAndSavesAfterAReload() {
+        Http http = new Http(port);
+        JsonNode facility = null;
+        for (JsonNode f : http.get("/api/facilities", "admin", "admin").json()) {
+            if ("OPERATING".equals(f.get("status").asString())) {
+                facility = f;
+                break;
+            }
+        }
+        assertThat(facility).as("an operating demo facility").isNotNull();
+        long id = facility.get("id").asLong();
+        String theirName = "他人修改的名称 " + id;
+        String myName = "规划员填写的名称 " + id;
+
+        login("planner", "planner");
+        openMap();
+        // open the facility's popup (its marker) and the form from there
+        WebElement marker = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("path.facility-marker.facility-" + id)));
+        driver.executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true, cancelable: true,"
+                + " view: window}));", marker);
+        // the popup may still be panning into view: press its button itself
+        WebElement edit = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".facility-popup [data-action=edit-facility]")));
+        driver.executeScript("arguments[0].click();", edit);
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.facility-form")));
+        WebElement name = form.findElement(By.name("name"));
+        wait.until(d -> !name.getAttribute("value").isEmpty());
+        name.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        name.sendKeys(myName);
+
+        // someone else saves the same facility through the API meanwhile
+        ObjectNode theirs = (ObjectNode) http.get("/api/facilities/" + id, "admin", "admin").json();
+        long loadedVersion = theirs.get("version").asLong();
+        theirs.retain(List.of("name", "type", "operator", "status", "plannedOn", "constructionStartedOn", "openedOn",
+                "closedOn", "beds", "nursingBeds", "floorAreaM2", "staff", "lon", "lat", "version"));
+        theirs.put("name", theirName);
+        theirs.put("staff", 42);
+        Http.Response saved = http.put("/api/facilities/" + id, theirs.toString(), "admin", "admin");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        long newVersion = http.get("/api/facilities/" + id, "admin", "admin").json().get("version").asLong();
+        assertThat(newVersion).isGreaterThan(loadedVersion);
+
+        // the planner saves: 409, the typed name stays, and a reload is offered
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement problem = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form.facility-form .problem")));
+        wait.until(d -> problem.getText().contains("409"));
+        assertThat(problem.getText()).contains("已被他人修改").contains("Edited by someone else")
+                .contains("重新加载该设施").contains("Reload this facility");
+        assertThat(name.getAttribute("value")).isEqualTo(myName);
+        screenshotNow("facilityConflict-1-refused");
+
+        click(By.cssSelector("form.facility-form [data-action=reload-facility]"));
+        WebElement reloaded = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form.facility-form [data-field=new-version]")));
+        assertThat(reloaded.getText()).contains(loadedVersion + " → " + newVersion);
+        assertThat(form.findElement(By.cssSelector("tr[data-changed=name]")).getText()).contains(theirName);
+        assertThat(form.findElement(By.cssSelector("tr[data-changed=staff]")).getText()).contains("42");
+        assertThat(name.getAttribute("value")).as("the typed name survives the reload").isEqualTo(myName);
+        assertThat(driver.findElements(By.cssSelector("form.facility-form .problem:not([hidden])"))).isEmpty();
+        scrollIntoView(reloaded);
+        screenshotNow("facilityConflict-2-reloaded");
+
+        // saving again applies the planner's values on the new version
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".editor-box .notice.ok"),
+                "已保存 Saved: " + myName));
+        JsonNode now = http.get("/api/facilities/" + id, "admin", "admin").json();
+        assertThat(now.get("name").asString()).isEqualTo(myName);
+        assertThat(now.get("version").asLong()).isGreaterThan(newVersion);
+        assertNoErrorMessages();
+    }
+
+    @Test
+    @Order(14)
+    void aPlaceChangedMeanwhileKeepsWhatTheOfficerTypedAndSavesAfterAReload() {
+        login("names", "names");
+        openMap();
+        driver.findElement(By.id("place-search-input")).sendKeys("疏勒", Keys.ENTER);
+        assertThat(firstResultName()).isEqualTo(SHULE);
+        firstResult().click();
+        // the map is still flying to the place: press the popup's button itself, not a point on the screen
+        WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".leaflet-popup .place-popup [data-action=place-details]")));
+        driver.executeScript("arguments[0].click();", details);
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.place-edit")));
+        String id = driver.findElement(By.cssSelector(".place-page table.kv code")).getText().trim();
+        String mine = "名称官员填写的含义 " + id;
+        String theirs = "他人保存的含义 " + id;
+        WebElement meaning = form.findElement(By.name("meaning"));
+        meaning.clear();
+        meaning.sendKeys(mine);
+
+        Http http = new Http(port);
+        long version = http.get("/api/places/" + id, "admin", "admin").json().path("place").path("version").asLong();
+        Http.Response saved = http.put("/api/places/" + id, "{\"version\":" + version + ",\"meaning\":\"" + theirs + "\"}",
+                "admin", "admin");
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("form.place-edit .problem"), "409"));
+        assertThat(meaning.getAttribute("value")).isEqualTo(mine);
+        click(By.cssSelector("form.place-edit [data-action=reload-place]"));
+        WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form.place-edit [data-role=reloaded]")));
+        assertThat(note.getText()).contains(version + " → " + (version + 1)).contains("含义 Meaning");
+        WebElement again = driver.findElement(By.cssSelector("form.place-edit"));
+        assertThat(again.findElement(By.name("meaning")).getAttribute("value")).isEqualTo(mine);
+        assertThat(driver.findElement(By.cssSelector(".place-page")).getText()).contains(theirs); // the record shows theirs
+        scrollIntoView(note);
+        screenshotNow("placeConflict-reloaded");
+        again.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("form.place-edit [data-role=saved]"), "已保存"));
+        assertThat(http.get("/api/places/" + id, "admin", "admin").json().path("place").path("meaning").asString())
+                .isEqualTo(mine);
+    }
+
+    @Test
+    @Order(10)
+    void aLockedUserNameIsToldOnTheLoginPageNotShownRawJson() {
+        String user = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
+        driver.get(base() + "login.html");
+        WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        WebElement message = driver.findElement(By.id("message"));
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            submitLogin(form, user, "wrong-" + attempt);
+            wait.until(d -> message.isDisplayed() && form.findElement(By.cssSelector("button[type=submit]")).isEnabled());
+            assertThat(message.getText()).as("attempt %d", attempt).contains("用户名或密码错误")
+                    .contains("Wrong user name or password");
+            assertThat(driver.getCurrentUrl()).endsWith("login.html");
+        }
+        screenshotNow("loginLockout-1-wrong-password");
+        submitLogin(form, user, "wrong-6");
+        wait.until(d -> message.isDisplayed() && message.getText().contains("429") || message.getText().contains("登录失败次数过多"));
+        assertThat(message.getText()).contains("登录失败次数过多").contains("too many failed logins")
+                .containsPattern("请 1[45] 分钟后再试");
+        assertThat(driver.getCurrentUrl()).endsWith("login.html");
+        assertThat(driver.findElement(By.tagName("body")).getText()).doesNotContain("\"status\"");
+        screenshotNow("loginLockout-2-locked");
+        // a demo account is not affected
+        login("planner", "planner");
+    }
+
+    @Test
+    @Order(11)
+    void aRepeatedImportCommitShowsTheFirstResultNotNothingStored() throws IOException {
+        String point = "{\"type\":\"Feature\",\"properties\":{\"编号\":\"BR-409\",\"名称\":\"重复提交日间照料\","
+                + "\"类型\":\"综合日间照料中心\",\"状态\":\"规划\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":"
+                + "[76.3601,39.1669]}}";
+        Path file = Files.createTempFile("facilities-twice-", ".geojson");
+        Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":[" + point + "]}");
+        try {
+            login("planner", "planner");
+            openMap();
+            click(By.cssSelector("button.group-toggle[data-group=data]"));
+            click(By.cssSelector(".panel-tab[data-tab=import]"));
+            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.import-upload")));
+            form.findElement(By.name("file")).sendKeys(file.toString());
+            click(By.cssSelector("[data-action=upload]"));
+            wait.until(ExpectedConditions.textToBe(By.cssSelector(".import-preview [data-field=creates]"), "1"));
+            String id = driver.findElement(By.cssSelector(".import-preview")).getAttribute("data-import-id");
+            assertThat(id).isNotBlank();
+            // another submission (another tab of the same planner) commits it first
+            Object other = driver.executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "const token = decodeURIComponent((document.cookie.match(/XSRF-TOKEN=([^;]+)/) || [])[1] || '');"
+                            + "fetch('api/imports/' + arguments[0] + '/commit', {method: 'POST', credentials: 'same-origin',"
+                            + " headers: {'Content-Type': 'application/json', 'X-XSRF-TOKEN': token}, body: '{}'})"
+                            + ".then(r => done(r.status), e => done(String(e)));", id);
+            assertThat(other).isEqualTo(200L);
+            click(By.cssSelector("[data-action=commit]"));
+            WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-result=already]")));
+            assertThat(result.getText()).contains("已提交（由另一次提交完成）").contains("already committed (by another submission)")
+                    .doesNotContain("nothing was stored");
+            assertThat(result.findElement(By.cssSelector("[data-field=created]")).getText()).isEqualTo("1");
+            assertThat(driver.findElements(By.cssSelector(".import-commit .problem:not([hidden])"))).isEmpty();
+            screenshotNow("importCommittedByAnother");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    @Order(12)
+    void aGetAnswered503IsRetriedOnceAfterRetryAfterAndASaveSaysNothingWasStored() {
+        openMap();
+        String detail = "数据库暂时无法连接，本次操作未保存任何内容，请 5 秒后重试 / the database is unavailable";
+        // the next two answers of the server are 503 (as when the database is down), then it is back
+        driver.executeScript("const original = window.fetch; let left = 2; window.__fetches = 0;"
+                + "window.fetch = (url, options) => { window.__fetches++;"
+                + "  if (left-- > 0) return Promise.resolve(new Response(JSON.stringify({title: 'Service Unavailable',"
+                + "    status: 503, detail: arguments[0]}), {status: 503, headers: {'Content-Type':"
+                + "    'application/problem+json', 'Retry-After': '2'}}));"
+                + "  return original(url, options); };", detail);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> get = (Map<String, Object>) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; const started = Date.now();"
+                        + "import('./js/api.js').then(api => api.getJson('api/facility-types'))"
+                        + ".then(r => done({ok: Array.isArray(r), ms: Date.now() - started, fetches: window.__fetches}),"
+                        + " e => done({error: String(e), fetches: window.__fetches}));");
+        // first call 503, retried after 2 s: the second one is 503 again → the error is raised (only one retry)
+        assertThat(get).containsEntry("fetches", 2L);
+        assertThat(String.valueOf(get.get("error"))).contains("服务暂时不可用").contains(detail);
+        // a single 503 is retried after Retry-After seconds, and while it waits the page says so
+        driver.executeScript("const original = window.fetch; let left = 1;"
+                + "window.fetch = (url, options) => { if (left-- > 0) return Promise.resolve(new Response("
+                + " JSON.stringify({title: 'Service Unavailable', status: 503, detail: arguments[0]}), {status: 503,"
+                + " headers: {'Content-Type': 'application/problem+json', 'Retry-After': '3'}}));"
+                + " return original(url, options); };"
+                + "const started = Date.now();"
+                + "window.__retried = import('./js/api.js').then(api => api.getJson('api/facility-types'))"
+                + ".then(r => ({ok: Array.isArray(r), ms: Date.now() - started}), e => ({error: String(e)}));", detail);
+        WebElement waiting = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#status .status-warning")));
+        assertThat(waiting.getText()).contains(detail).contains("3 秒后自动重试").contains("retrying in 3 s");
+        screenshotNow("databaseUnavailable-retrying");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> retried = (Map<String, Object>) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; window.__retried.then(done);");
+        assertThat(retried).containsEntry("ok", true);
+        assertThat(((Number) retried.get("ms")).longValue()).isGreaterThanOrEqualTo(2900L);
+        assertThat(driver.findElements(By.cssSelector("#status .status-warning"))).isEmpty();
+        // a write is never retried: one request, an error that says so
+        @SuppressWarnings("unchecked")
+        Map<String, Object> put = (Map<String, Object>) driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1]; const original = window.fetch; let calls = 0;"
+                        + "window.fetch = (url, options) => { if (String(url).startsWith('api/facilities')) { calls++;"
+                        + " return Promise.resolve(new Response(JSON.stringify({title: 'Service Unavailable', status: 503,"
+                        + " detail: arguments[0]}), {status: 503, headers: {'Content-Type': 'application/problem+json',"
+                        + " 'Retry-After': '5'}})); } return original(url, options); };"
+                        + "import('./js/api.js').then(api => api.sendJson('PUT', 'api/facilities/1', {}))"
+                        + ".then(() => done({calls}), e => done({calls, status: e.status, retryAfter: e.retryAfter,"
+                        + " unavailable: e.unavailable, detail: e.detail, title: e.title}));", detail);
+        assertThat(put).containsEntry("calls", 1L).containsEntry("status", 503L).containsEntry("retryAfter", 5L)
+                .containsEntry("unavailable", true).containsEntry("detail", detail);
+    }
+
+    @Test
+    @Order(13)
+    void noContentSecurityPolicyViolationOnAnyPanel() {
+        login("admin", "admin");
+        openMap();
+        // every group and every tab an admin has: planning, place names, boundaries, data exchange
+        click(By.cssSelector("button.planning-toggle"));
+        visitTab("dashboard");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".cov-card")));
+        for (String tab : List.of("coverage", "facilities", "planning")) {
+            visitTab(tab);
+        }
+        for (String group : List.of("places", "boundaries", "data")) {
+            click(By.cssSelector("button.group-toggle[data-group=" + group + "]"));
+            wait.until(d -> !d.findElements(By.cssSelector(".panel-tab")).isEmpty());
+            List<String> tabs = driver.findElements(By.cssSelector(".panel-tab")).stream()
+                    .filter(WebElement::isDisplayed).map(t -> t.getAttribute("data-tab")).toList();
+            assertThat(tabs).isNotEmpty();
+            for (String tab : tabs) {
+                visitTab(tab);
+            }
+        }
+        // and the login page (a logged-in user may still open it)
+        driver.get(base() + "login.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+        List<String> console = consoleEntries();
+        assertThat(console).as("console").noneSatisfy(m -> assertThat(m.toLowerCase())
+                .containsAnyOf("content security policy", "content-security-policy", "refused to"));
+        // the console is really read: an inline script injected on purpose is refused and reported
+        driver.executeScript("const s = document.createElement('script'); s.textContent = 'window.__inline = 1;';"
+                + " document.body.append(s);");
+        assertThat(driver.executeScript("return window.__inline === undefined;")).isEqualTo(true);
+        wait.until(d -> consoleEntries().stream().anyMatch(m -> m.contains("Content Security Policy")));
+    }
+
     /** Log in through the login page; ends on the map page with the user shown in the header. */
     private void login(String user, String password) {
         driver.get(base() + "login.html");
@@ -584,6 +864,30 @@ class BrowserFlowsTest {
                         + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => done(r.status), e => done(-1));",
                 path);
         return ((Number) status).longValue();
+    }
+
+    /** Open a panel tab and let it load (a tab shows a loading state until its data is there). */
+    private void visitTab(String tab) {
+        click(By.cssSelector(".panel-tab[data-tab=" + tab + "]"));
+        wait.until(d -> d.findElement(By.cssSelector(".panel-section[data-tab=" + tab + "]")).isDisplayed());
+        wait.until(d -> d.findElements(By.cssSelector(".panel-section[data-tab=" + tab + "] .panel-state.loading"))
+                .stream().noneMatch(WebElement::isDisplayed));
+        screenshotNow("panel-" + tab);
+    }
+
+    private void submitLogin(WebElement form, String user, String password) {
+        WebElement name = form.findElement(By.name("username"));
+        name.clear();
+        name.sendKeys(user);
+        WebElement pass = form.findElement(By.name("password"));
+        pass.clear();
+        pass.sendKeys(password);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+    }
+
+    /** Every console entry (any level) since the last read. */
+    private List<String> consoleEntries() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage).toList();
     }
 
     private List<String> severeConsoleEntries() {
