@@ -6,13 +6,19 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.civatlas.common.ProblemException;
 import org.civatlas.divisions.Division;
 import org.civatlas.divisions.DivisionLevel;
@@ -22,6 +28,7 @@ import org.civatlas.divisions.UrbanRural;
 import org.civatlas.facilities.FacilitiesChanged;
 import org.civatlas.facilities.Facility;
 import org.civatlas.facilities.FacilityRegistry;
+import org.civatlas.facilities.FacilityType;
 import org.locationtech.jts.geom.Point;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -30,6 +37,12 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * Coverage indicators over the county's units and facilities. Results are cached; any change of a facility or a
  * unit (events from those modules) starts a new cache generation, so a stale result is never served after the
  * change is committed.
+ *
+ * <p>A cache miss does not read the database: the facilities (plain {@link Facility} records, grouped by type) and
+ * the types are kept in a {@link FacilitySnapshot} tagged with the facilities' data version, rebuilt on first use
+ * after a {@link FacilitiesChanged}; the demand units of a query (units, population points, group names) are kept
+ * per unit, level and urban/rural under the divisions' data version ({@link DivisionsChanged}). Concurrent misses of
+ * one key wait for the one computation running (a per-key future, not a compute inside the cache's map).
  */
 @Service
 public class CoverageService {
@@ -42,6 +55,14 @@ public class CoverageService {
     private final AtomicLong generation = new AtomicLong();
     private final Cache<Object, Object> cache = Caffeine.newBuilder().maximumSize(2_000).build();
     private final Map<String, Point> populationPoints = new ConcurrentHashMap<>();
+    /** Moved by every {@link FacilitiesChanged}, before {@link #generation}. */
+    private final AtomicLong facilitiesVersion = new AtomicLong();
+    /** Moved by every {@link DivisionsChanged}, before {@link #generation}. */
+    private final AtomicLong divisionsVersion = new AtomicLong();
+    private final Object snapshotLock = new Object();
+    private volatile FacilitySnapshot snapshot;
+    private final Cache<DemandKey, DemandSet> demandSets = Caffeine.newBuilder().maximumSize(500).build();
+    private final Map<List<Object>, CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
     CoverageService(DivisionQueries divisions, FacilityRegistry facilities, Optional<Clock> clock) {
         this.divisions = divisions;
@@ -55,13 +76,50 @@ public class CoverageService {
 
     @TransactionalEventListener(fallbackExecution = true)
     void facilitiesChanged(FacilitiesChanged event) {
+        facilitiesVersion.incrementAndGet();
         generation.incrementAndGet();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void divisionsChanged(DivisionsChanged event) {
+        divisionsVersion.incrementAndGet();
         populationPoints.clear();
         generation.incrementAndGet();
+    }
+
+    /**
+     * The facilities and types as of the facilities' current data version: plain records grouped by type, read from
+     * the registry once per version (a caller that finds it stale rebuilds it; others wait for that one rebuild).
+     * The version is read before the registry, so a change committed during a rebuild leaves the rebuilt snapshot
+     * tagged with the older version, and the next call rebuilds again.
+     */
+    FacilitySnapshot facilitySnapshot() {
+        FacilitySnapshot s = snapshot;
+        if (s != null && s.version() == facilitiesVersion.get()) {
+            return s;
+        }
+        synchronized (snapshotLock) {
+            long version = facilitiesVersion.get();
+            s = snapshot;
+            if (s != null && s.version() == version) {
+                return s;
+            }
+            s = FacilitySnapshot.of(version, facilities.types(), facilities.all());
+            snapshot = s;
+            return s;
+        }
+    }
+
+    /** The facility registry in memory: what coverage indicators filter on a cache miss. */
+    record FacilitySnapshot(long version, List<FacilityType> types, Map<String, FacilityType> typesByCode,
+            Map<String, List<Facility>> byType, int size) {
+
+        static FacilitySnapshot of(long version, List<FacilityType> types, List<Facility> all) {
+            Map<String, List<Facility>> byType = all.stream().collect(Collectors.groupingBy(Facility::typeCode,
+                    Collectors.toUnmodifiableList()));
+            return new FacilitySnapshot(version, List.copyOf(types), Map.copyOf(types.stream().collect(
+                    Collectors.toMap(FacilityType::code, Function.identity()))), Map.copyOf(byType), all.size());
+        }
     }
 
     /** The current cache generation: it changes whenever facilities or units change. */
@@ -81,11 +139,37 @@ public class CoverageService {
         if (hit != null) {
             return (T) hit;
         }
-        T value = compute.get();
-        if (value != null) {
-            cache.put(fullKey, value);
+        // one computation per key at a time: later callers wait for the running one (keys of nested computations
+        // differ from their caller's, so a computation never waits for itself)
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = inFlight.putIfAbsent(fullKey, mine);
+        if (running != null) {
+            try {
+                return (T) running.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error err) {
+                    throw err;
+                }
+                throw e;
+            }
         }
-        return value;
+        try {
+            hit = cache.getIfPresent(fullKey); // finished between our look and our claim
+            T value = hit != null ? (T) hit : compute.get();
+            if (value != null) {
+                cache.put(fullKey, value);
+            }
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(fullKey, mine);
+        }
     }
 
     public CoverageResult coverage(CoverageQuery query) {
@@ -97,7 +181,7 @@ public class CoverageService {
 
     /** Type codes as given, with any type-group code (e.g. ELDERLY) replaced by the types of that group. */
     public List<String> expandGroups(List<String> typesOrGroups) {
-        var types = facilities.types();
+        var types = facilitySnapshot().types();
         List<String> expanded = new ArrayList<>();
         for (String code : typesOrGroups) {
             List<String> ofGroup = types.stream().filter(t -> t.group().equals(code)).map(t -> t.code()).toList();
@@ -115,22 +199,35 @@ public class CoverageService {
         return populationPoints.computeIfAbsent(unit.code(), c -> unit.geometry().getInteriorPoint());
     }
 
-    /** The facilities that count on the date in the scenario, of the given types. */
+    /** The facilities that count on the date in the scenario, of the given types, in id order. */
     public List<Facility> countingFacilities(List<String> types, LocalDate asOf, Scenario scenario) {
         Predicate<Facility> counts = scenario == Scenario.WITH_PLANNED
                 ? f -> f.operatingOrPlannedOn(asOf) : f -> f.operatingOn(asOf);
-        return facilities.all().stream().filter(f -> types.contains(f.typeCode())).filter(counts).toList();
+        FacilitySnapshot s = facilitySnapshot();
+        List<Facility> out = new ArrayList<>();
+        for (String type : new LinkedHashSet<>(types)) {
+            for (Facility f : s.byType().getOrDefault(type, List.of())) {
+                if (counts.test(f)) {
+                    out.add(f);
+                }
+            }
+        }
+        if (types.size() > 1) {
+            out.sort(Comparator.comparingLong(Facility::id));
+        }
+        return out;
     }
 
     public void requireKnownTypes(List<String> types) {
         if (types.isEmpty()) {
             throw ProblemException.badParameter("types", "请至少选择一种设施类型 / give at least one facility type");
         }
-        var known = facilities.typesByCode().keySet();
+        FacilitySnapshot s = facilitySnapshot();
+        var known = s.typesByCode().keySet();
         List<String> unknown = types.stream().filter(t -> !known.contains(t)).toList();
         if (!unknown.isEmpty()) {
             throw ProblemException.badParameter("types", "未知的设施类型 " + unknown + "，可选：" + known
-                    + "，或类型组 " + facilities.types().stream().map(t -> t.group()).distinct().toList()
+                    + "，或类型组 " + s.types().stream().map(t -> t.group()).distinct().toList()
                     + " / unknown facility types " + unknown);
         }
     }
@@ -142,31 +239,71 @@ public class CoverageService {
 
     /** The demand units of the query with their population points, in code order. */
     public List<Division> demandUnits(Division unit, DivisionLevel level, UrbanRural urbanRural) {
+        requireLevelWithin(unit, level);
+        return demandSet(unit.code(), level, urbanRural).demand();
+    }
+
+    private static void requireLevelWithin(Division unit, DivisionLevel level) {
         if (level.compareTo(unit.level()) < 0) {
             throw ProblemException.badParameter("level", "level 须不高于所选单位的级别 / level must be at or below "
                     + "the level of the unit (" + unit.level() + ")");
         }
-        return divisions.descendants(unit.code(), level).stream()
-                .filter(d -> urbanRural == null || d.urbanRural() == urbanRural)
-                .filter(d -> d.geometry() != null)
-                .toList();
+    }
+
+    private record DemandKey(long divisionsVersion, String unitCode, DivisionLevel level, UrbanRural urbanRural) {
+    }
+
+    /** The unit, its demand units with their population points, and the names of the groups of {@code byUnit}. */
+    private record DemandSet(Division unit, List<Division> demand, List<CoverageCalculator.Demand> points,
+            Map<String, String> groupNames) {
+    }
+
+    /**
+     * The demand units of a unit at a level, kept under the divisions' data version (read before the units, so a
+     * change committed meanwhile makes the next call read them again). An unknown unit is a problem, not kept.
+     */
+    private DemandSet demandSet(String unitCode, DivisionLevel level, UrbanRural urbanRural) {
+        return demandSets.get(new DemandKey(divisionsVersion.get(), unitCode, level, urbanRural), k -> {
+            Division unit = requireUnit(unitCode);
+            if (level.compareTo(unit.level()) < 0) { // refused by the callers, after their other checks
+                return new DemandSet(unit, List.of(), List.of(), Map.of());
+            }
+            List<Division> demand = divisions.descendants(unit.code(), level).stream()
+                    .filter(d -> urbanRural == null || d.urbanRural() == urbanRural)
+                    .filter(d -> d.geometry() != null)
+                    .toList();
+            List<CoverageCalculator.Demand> points = new ArrayList<>(demand.size());
+            for (Division d : demand) {
+                Point p = d.geometry().getInteriorPoint(); // as populationPoint, from this read's geometry
+                points.add(new CoverageCalculator.Demand(d.code(), d.population() == null ? 0 : d.population(),
+                        p.getX(), p.getY()));
+            }
+            DivisionLevel groupLevel = groupLevel(unit);
+            Map<String, String> groupNames = new LinkedHashMap<>();
+            for (Division child : groupLevel == level ? demand : divisions.children(unit.code())) {
+                groupNames.put(child.code(), child.name());
+            }
+            return new DemandSet(unit, demand, List.copyOf(points), java.util.Collections.unmodifiableMap(groupNames));
+        });
+    }
+
+    private static DivisionLevel groupLevel(Division unit) {
+        return unit.level() == DivisionLevel.VILLAGE ? DivisionLevel.VILLAGE
+                : DivisionLevel.values()[unit.level().ordinal() + 1];
     }
 
     private CoverageResult compute(CoverageQuery q) {
-        Division unit = requireUnit(q.unitCode());
+        DemandSet set = demandSet(q.unitCode(), q.level(), q.urbanRural());
         requireKnownTypes(q.types());
         if (q.rule() == CoverageRule.DISTANCE && (q.distanceMetres() == null || q.distanceMetres() <= 0
                 || q.distanceMetres() > MAX_DISTANCE_METRES)) {
             throw ProblemException.badParameter("distance", "按距离计算时须给出 0 到 200000 米之间的 distance / "
                     + "the distance rule needs distance in metres, above 0 and at most 200000");
         }
-        List<Division> demand = demandUnits(unit, q.level(), q.urbanRural());
-        List<CoverageCalculator.Demand> points = new ArrayList<>(demand.size());
-        for (Division d : demand) {
-            Point p = populationPoint(d);
-            points.add(new CoverageCalculator.Demand(d.code(), d.population() == null ? 0 : d.population(), p.getX(),
-                    p.getY()));
-        }
+        Division unit = set.unit();
+        requireLevelWithin(unit, q.level());
+        List<Division> demand = set.demand();
+        List<CoverageCalculator.Demand> points = set.points();
         List<CoverageCalculator.Supply> supply = countingFacilities(q.types(), q.asOf(), q.scenario()).stream()
                 .map(f -> new CoverageCalculator.Supply(Long.toString(f.id()), f.unitCode(), f.location().getX(),
                         f.location().getY())).toList();
@@ -177,20 +314,18 @@ public class CoverageService {
         };
         BitSet covered = CoverageCalculator.covered(points, supply, q.rule(),
                 q.distanceMetres() == null ? 0 : q.distanceMetres(), prefix);
-        return aggregate(q, unit, demand, covered);
+        return aggregate(q, set, covered);
     }
 
-    private CoverageResult aggregate(CoverageQuery q, Division unit, List<Division> demand, BitSet covered) {
+    private CoverageResult aggregate(CoverageQuery q, DemandSet set, BitSet covered) {
+        Division unit = set.unit();
+        List<Division> demand = set.demand();
         Tally all = new Tally();
         Tally urban = new Tally();
         Tally rural = new Tally();
         Map<String, Tally> byGroup = new LinkedHashMap<>();
-        Map<String, String> groupNames = new LinkedHashMap<>();
-        DivisionLevel groupLevel = unit.level() == DivisionLevel.VILLAGE ? DivisionLevel.VILLAGE
-                : DivisionLevel.values()[unit.level().ordinal() + 1];
-        for (Division child : groupLevel == q.level() ? demand : divisions.children(unit.code())) {
-            groupNames.put(child.code(), child.name());
-        }
+        Map<String, String> groupNames = set.groupNames();
+        DivisionLevel groupLevel = groupLevel(unit);
         List<String> uncovered = new ArrayList<>();
         List<CoverageResult.UnitRef> uncoveredUnits = new ArrayList<>();
         boolean populationSynthetic = false;
@@ -205,9 +340,9 @@ public class CoverageService {
             byGroup.computeIfAbsent(group, g -> new Tally()).add(isCovered, population);
             if (!isCovered) {
                 uncovered.add(d.code());
-                Point p = populationPoint(d);
+                CoverageCalculator.Demand p = set.points().get(i);
                 uncoveredUnits.add(new CoverageResult.UnitRef(d.code(), d.name(), d.parentCode(), d.population(),
-                        p.getX(), p.getY()));
+                        p.lon(), p.lat()));
             }
         }
         List<CoverageResult.UnitShare> byUnit = new ArrayList<>();

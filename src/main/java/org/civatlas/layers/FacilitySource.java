@@ -11,13 +11,15 @@ import org.locationtech.jts.geom.Envelope;
 
 /**
  * Civil-affairs facilities as a feature collection: locations, types and status for everyone, capacities for staff.
- * A county has hundreds of facilities, so filtering and paging run over the registry in memory.
+ * Filtering and paging run in memory over the registry's rows, read once per layer data version
+ * ({@link FacilityRows}: a province-sized registry has tens of thousands of facilities).
  */
-record FacilitySource(FacilityRegistry registry, String group, String groupTitle) implements FeatureSource {
+record FacilitySource(FacilityRegistry registry, FacilityRows rows, String group, String groupTitle)
+        implements FeatureSource {
 
     /** All facilities. */
-    FacilitySource(FacilityRegistry registry) {
-        this(registry, null, null);
+    FacilitySource(FacilityRegistry registry, FacilityRows rows) {
+        this(registry, rows, null, null);
     }
 
     @Override
@@ -50,7 +52,7 @@ record FacilitySource(FacilityRegistry registry, String group, String groupTitle
     @Override
     public List<Feature> page(Envelope bbox, int offset, int limit, boolean staff) {
         List<Facility> all = matching(bbox);
-        Map<String, FacilityType> types = registry.typesByCode();
+        Map<String, FacilityType> types = rows.current().types();
         return all.subList(Math.min(offset, all.size()), Math.min(all.size(), offset + limit)).stream()
                 .map(f -> feature(f, staff, types)).toList();
     }
@@ -67,13 +69,14 @@ record FacilitySource(FacilityRegistry registry, String group, String groupTitle
     @Override
     public Envelope extent() {
         Envelope extent = new Envelope();
-        registry.all().forEach(f -> extent.expandToInclude(f.location().getCoordinate()));
+        rows.current().all().forEach(f -> extent.expandToInclude(f.location().getCoordinate()));
         return extent.isNull() ? null : extent;
     }
 
     private List<Facility> matching(Envelope bbox) {
-        Map<String, FacilityType> types = group == null ? null : registry.typesByCode();
-        return registry.all().stream()
+        FacilityRows.Rows current = rows.current();
+        Map<String, FacilityType> types = current.types();
+        return current.all().stream()
                 .filter(f -> group == null || (types.get(f.typeCode()) != null
                         && group.equals(types.get(f.typeCode()).group())))
                 .filter(f -> bbox == null || bbox.contains(f.location().getCoordinate())).toList();
