@@ -11,6 +11,13 @@ import org.locationtech.jts.geom.Envelope;
 record DivisionSource(String id, String title, String description, DivisionLevel level, DivisionQueries divisions)
         implements FeatureSource {
 
+    /** Units only: facility, place and boundary edits leave their tiles as they are. */
+    @Override
+    public java.util.Set<LayerDataVersion.Kind> madeOf() {
+        return java.util.EnumSet.of(LayerDataVersion.Kind.DIVISIONS);
+    }
+
+
     @Override
     public String geometryType() {
         return "MultiPolygon";

@@ -40,6 +40,11 @@ interface FeatureSource {
     }
 
     /** Whether the collection exists for this client: restricted ones are invisible (404) to anonymous clients. */
+    /** The kinds of data this collection is made of: its tiles are rebuilt when one of them changed. */
+    default java.util.Set<LayerDataVersion.Kind> madeOf() {
+        return java.util.EnumSet.allOf(LayerDataVersion.Kind.class);
+    }
+
     default boolean visibleTo(boolean staff) {
         return true;
     }

@@ -9,42 +9,62 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * A number that changes whenever data behind any layer changes (the modules' change events, after commit). Tiles
- * rebuild their sources when it moves; item pages use it in their ETag, so an unchanged page is a 304 without being
- * read or written again.
+ * Numbers that change whenever data behind a layer changes (the modules' change events, after commit, local or from
+ * another node), one per kind of data. Item pages use the sum in their ETag, so an unchanged page is a 304 without
+ * being read or written again; a tile source rebuilds only when a kind it is made of moved, so a facility edit does
+ * not rebuild (and re-simplify) the village, township and county tiles.
  */
 @Component
 class LayerDataVersion {
+
+    /** The kinds of data behind the layers. */
+    enum Kind { DIVISIONS, FACILITIES, PLACES, BOUNDARIES }
 
     /**
      * Starts at a random number: the counter means something on this node, in this run, only. Started at 0, two nodes
      * behind a load balancer (or one node after a restart) would reach the same number for different data, and an
      * item page's ETag from one would get a wrong 304 from the other.
      */
-    private final AtomicLong version = new AtomicLong(
-            java.util.concurrent.ThreadLocalRandom.current().nextLong(Long.MAX_VALUE / 2));
+    private final long start = java.util.concurrent.ThreadLocalRandom.current().nextLong(Long.MAX_VALUE / 2);
+    private final java.util.EnumMap<Kind, AtomicLong> versions = new java.util.EnumMap<>(Kind.class);
 
+    LayerDataVersion() {
+        for (Kind k : Kind.values()) {
+            versions.put(k, new AtomicLong());
+        }
+    }
+
+    /** Moves whenever any layer's data changed. */
     long current() {
-        return version.get();
+        return of(java.util.EnumSet.allOf(Kind.class));
+    }
+
+    /** Moves whenever data of one of these kinds changed. */
+    long of(java.util.Set<Kind> kinds) {
+        long sum = start;
+        for (Kind k : kinds) {
+            sum += versions.get(k).get();
+        }
+        return sum;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void divisionsChanged(DivisionsChanged e) {
-        version.incrementAndGet();
+        versions.get(Kind.DIVISIONS).incrementAndGet();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void facilitiesChanged(FacilitiesChanged e) {
-        version.incrementAndGet();
+        versions.get(Kind.FACILITIES).incrementAndGet();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void placesChanged(PlacesChanged e) {
-        version.incrementAndGet();
+        versions.get(Kind.PLACES).incrementAndGet();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void boundariesChanged(BoundariesChanged e) {
-        version.incrementAndGet();
+        versions.get(Kind.BOUNDARIES).incrementAndGet();
     }
 }

@@ -102,7 +102,7 @@ class TileController {
         // tiles are public: a restricted collection is invisible here exactly like a missing one
         FeatureSource fs = collections.byId(collection).filter(c -> c.visibleTo(false)).orElseThrow(() ->
                 ProblemException.notFound("没有要素集 " + collection + " / no collection " + collection));
-        long version = dataVersion.current();
+        long version = dataVersion.of(fs.madeOf());
         long now = clock.millis();
         return sources.compute(collection, (id, old) -> {
             if (old != null && old.dataVersion() == version) {
