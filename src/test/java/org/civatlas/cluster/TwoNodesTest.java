@@ -136,7 +136,7 @@ class TwoNodesTest {
         JsonNode before = httpB.get(RURAL).json(); // B caches the result
         String target = before.path("uncovered").get(0).asString();
         Point at = insideVillage(target);
-        String tile = tilePath(at, 12);
+        String tile = org.civatlas.support.Tiles.path("facilities", at, 12);
         String tileBefore = httpB.get(tile).body();
         String etagBefore = httpB.get("/ogc/collections/facilities/items").headers().firstValue("ETag").orElseThrow();
         String facilitiesOnB = httpB.get("/api/facilities").body();
@@ -381,14 +381,6 @@ class TwoNodesTest {
         return "{\"name\":\"节点测试设施 node test\",\"type\":\"RURAL_COMMUNITY_SERVICE\",\"operator\":\"PUBLIC\","
                 + "\"status\":\"OPERATING\",\"openedOn\":\"2024-05-01\",\"lon\":" + at.getX() + ",\"lat\":" + at.getY()
                 + "}";
-    }
-
-    private static String tilePath(Point at, int z) {
-        double n = Math.pow(2, z);
-        int x = (int) Math.floor((at.getX() + 180) / 360 * n);
-        double lat = Math.toRadians(at.getY());
-        int y = (int) Math.floor((1 - Math.log(Math.tan(lat) + 1 / Math.cos(lat)) / Math.PI) / 2 * n);
-        return "/tiles/facilities/" + z + "/" + x + "/" + y + ".mvt";
     }
 
     private JsonNode act(long caseId, String action, String body) {

@@ -40,7 +40,7 @@ public final class CrossNodeLatencyBenchmark {
         JsonNode before = httpB.get(RURAL).json();
         String village = before.path("uncovered").get(0).asString();
         Point at = insideVillage(httpA, village);
-        String tile = tilePath(at, 13);
+        String tile = org.civatlas.support.Tiles.path("facilities", at, 13);
         long placeId = httpA.get("/api/places/by-division/" + village).json().path("id").asLong();
         for (int i = 0; i < rounds; i++) {
             int covered = httpB.get(RURAL).json().path("covered").asInt();
@@ -107,14 +107,6 @@ public final class CrossNodeLatencyBenchmark {
         JsonNode f = http.get("/ogc/collections/villages/items/" + code).json();
         Geometry g = new GeoJsonReader().read(f.path("geometry").toString());
         return g.getInteriorPoint();
-    }
-
-    private static String tilePath(Point p, int z) {
-        double n = Math.pow(2, z);
-        int x = (int) Math.floor((p.getX() + 180) / 360 * n);
-        double r = Math.toRadians(p.getY());
-        int y = (int) Math.floor((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2 * n);
-        return "/tiles/facilities/" + z + "/" + x + "/" + y + ".mvt";
     }
 
     private static String arg(String[] args, String name, String fallback) {
