@@ -1,22 +1,8 @@
 -- Mixed load for wrk: vector tiles over the county at z8–z14 and OGC API item pages.
 -- Usage (see README): wrk -t4 -c64 -d60s --latency -s bench/wrk-mixed.lua http://127.0.0.1:8080
 local counter = 0
-local tiles = {}
-local function tile(z, lon, lat)
-  local n = 2 ^ z
-  local x = math.floor((lon + 180) / 360 * n)
-  local r = math.rad(lat)
-  local y = math.floor((1 - math.log(math.tan(r) + 1 / math.cos(r)) / math.pi) / 2 * n)
-  return z, x, y
-end
-for z = 8, 14 do
-  for i = 0, 7 do
-    local zz, x, y = tile(z, 75.9 + i * 0.12, 39.0 + (i % 4) * 0.12)
-    for _, layer in ipairs({ "townships", "villages", "facilities", "boundary-lines" }) do
-      tiles[#tiles + 1] = string.format("/tiles/%s/%d/%d/%d.mvt", layer, zz, x, y)
-    end
-  end
-end
+dofile("bench/tiles.lua")
+local tiles = county_tiles(8, 14, 8, 75.9, 0.12, 39.0, 0.12, 4, { "townships", "villages", "facilities", "boundary-lines" })
 local items = {
   "/ogc/collections/villages/items?limit=100",
   "/ogc/collections/villages/items?limit=100&offset=100",

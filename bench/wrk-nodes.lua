@@ -5,22 +5,8 @@ local counter = 0
 local auth = "Basic cGxhbm5lcjpwbGFubmVy" -- planner:planner
 local searches = { "shule", "疏勒", "巴仁", "yengi", "sl", "阿拉甫", "塔孜洪", "kashi" }
 local types = { "RURAL_COMMUNITY_SERVICE", "ELDERLY", "NURSING_HOME", "FUNERAL_HOME" }
-local tiles = {}
-local function tile(z, lon, lat)
-  local n = 2 ^ z
-  local x = math.floor((lon + 180) / 360 * n)
-  local r = math.rad(lat)
-  local y = math.floor((1 - math.log(math.tan(r) + 1 / math.cos(r)) / math.pi) / 2 * n)
-  return z, x, y
-end
-for z = 9, 13 do
-  for i = 0, 5 do
-    local zz, x, y = tile(z, 75.95 + i * 0.06, 39.3 + (i % 3) * 0.05)
-    for _, layer in ipairs({ "villages", "facilities" }) do
-      tiles[#tiles + 1] = string.format("/tiles/%s/%d/%d/%d.mvt", layer, zz, x, y)
-    end
-  end
-end
+dofile("bench/tiles.lua")
+local tiles = county_tiles(9, 13, 6, 75.95, 0.06, 39.3, 0.05, 3, { "villages", "facilities" })
 local items = {
   "/ogc/collections/villages/items?limit=100",
   "/ogc/collections/facilities/items?limit=50&bbox=75.9,39.0,76.4,39.5",

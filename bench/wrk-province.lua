@@ -63,22 +63,8 @@ local items = {
   "/ogc/collections/place-names/items?limit=50",
   "/ogc/collections/counties/items/653122000000",
 }
-local tiles = {}
-local function tile(z, lon, lat)
-  local n = 2 ^ z
-  local x = math.floor((lon + 180) / 360 * n)
-  local r = math.rad(lat)
-  local y = math.floor((1 - math.log(math.tan(r) + 1 / math.cos(r)) / math.pi) / 2 * n)
-  return z, x, y
-end
-for z = 8, 14 do
-  for i = 0, 7 do
-    local zz, x, y = tile(z, 75.9 + i * 0.12, 39.0 + (i % 4) * 0.12)
-    for _, layer in ipairs({ "townships", "villages", "facilities", "boundary-lines" }) do
-      tiles[#tiles + 1] = string.format("/tiles/%s/%d/%d/%d.mvt", layer, zz, x, y)
-    end
-  end
-end
+dofile("bench/tiles.lua")
+local tiles = county_tiles(8, 14, 8, 75.9, 0.12, 39.0, 0.12, 4, { "townships", "villages", "facilities", "boundary-lines" })
 
 local counter = 0
 request = function()
