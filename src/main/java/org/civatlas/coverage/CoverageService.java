@@ -47,8 +47,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 @Service
 public class CoverageService {
 
-    static final double MAX_DISTANCE_METRES = 200_000;
-
     private final DivisionQueries divisions;
     private final FacilityRegistry facilities;
     private final Clock clock;
@@ -295,11 +293,7 @@ public class CoverageService {
     private CoverageResult compute(CoverageQuery q) {
         DemandSet set = demandSet(q.unitCode(), q.level(), q.urbanRural());
         requireKnownTypes(q.types());
-        if (q.rule() == CoverageRule.DISTANCE && (q.distanceMetres() == null || q.distanceMetres() <= 0
-                || q.distanceMetres() > MAX_DISTANCE_METRES)) {
-            throw ProblemException.badParameter("distance", "按距离计算时须给出 0 到 200000 米之间的 distance / "
-                    + "the distance rule needs distance in metres, above 0 and at most 200000");
-        }
+        CoverageParams.requireDistance(q.rule(), q.distanceMetres());
         Division unit = set.unit();
         requireLevelWithin(unit, q.level());
         List<Division> demand = set.demand();

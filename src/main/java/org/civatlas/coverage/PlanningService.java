@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.civatlas.common.CurrentUser;
 import org.civatlas.common.ProblemException;
+import org.civatlas.common.RequestParams;
 import org.civatlas.coverage.core.DemandPoint;
 import org.civatlas.coverage.core.DistanceCoverage;
 import org.civatlas.coverage.core.SupplyPoint;
@@ -69,11 +70,11 @@ public class PlanningService {
     public PlanningResult plan(PlanningRequest request) {
         List<String> types = coverage.expandGroups(request.types() == null ? List.of() : request.types());
         coverage.requireKnownTypes(types);
-        CoverageRule rule = CoverageController.parseEnum("rule", request.rule(), CoverageRule.class,
+        CoverageRule rule = RequestParams.enumValue("rule", request.rule(), CoverageRule.class,
                 CoverageRule.CONTAINMENT);
-        UrbanRural urbanRural = CoverageController.parseEnum("urbanRural", request.urbanRural(), UrbanRural.class,
+        UrbanRural urbanRural = RequestParams.enumValue("urbanRural", request.urbanRural(), UrbanRural.class,
                 null);
-        Scenario scenario = CoverageController.parseScenario(request.scenario());
+        Scenario scenario = CoverageParams.scenario(request.scenario());
         String objective = request.objective() == null ? "MIN_SITES" : request.objective().toUpperCase(Locale.ROOT);
         boolean population = "POPULATION".equalsIgnoreCase(request.weighting());
         if (!List.of("MIN_SITES", "MAX_COVERAGE").contains(objective)) {
@@ -93,11 +94,7 @@ public class PlanningService {
             throw ProblemException.badParameter("k", "最大覆盖规划须给出新站点数 k（1 到 10000）/ MAX_COVERAGE needs k, "
                     + "the number of new sites, from 1 to 10000");
         }
-        if (rule == CoverageRule.DISTANCE && (request.distance() == null || !(request.distance() > 0)
-                || request.distance() > CoverageService.MAX_DISTANCE_METRES)) {
-            throw ProblemException.badParameter("distance", "按距离覆盖须给出 0 到 200000 米之间的 distance / the "
-                    + "distance rule needs distance in metres, above 0 and at most 200000");
-        }
+        CoverageParams.requireDistance(rule, request.distance());
 
         Division county = coverage.requireUnit(countyCode);
         List<Division> demand = coverage.demandUnits(county, DivisionLevel.VILLAGE, urbanRural);

@@ -3,6 +3,7 @@ package org.civatlas.coverage;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.civatlas.common.ProblemException;
+import org.civatlas.common.RequestParams;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,13 +31,13 @@ class TargetController {
     @GetMapping("/api/targets")
     List<TargetService.TargetStatus> all(@RequestParam(required = false) String asOf,
             @RequestParam(defaultValue = "false") boolean trend) {
-        return targets.statuses(CoverageController.parseDate("asOf", asOf, coverage.today()), trend);
+        return targets.statuses(RequestParams.date("asOf", asOf, coverage.today()), trend);
     }
 
     @GetMapping("/api/targets/{id}")
     TargetService.TargetStatus one(@PathVariable String id, @RequestParam(required = false) String asOf,
             @RequestParam(defaultValue = "true") boolean trend) {
-        return targets.status(id, CoverageController.parseDate("asOf", asOf, coverage.today()), trend);
+        return targets.status(id, RequestParams.date("asOf", asOf, coverage.today()), trend);
     }
 
     @PutMapping("/api/targets/{id}")

@@ -1,6 +1,7 @@
 package org.civatlas.places;
 
 import org.civatlas.common.CurrentUser;
+import org.civatlas.common.RequestParams;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,8 +102,9 @@ class PlaceController {
 
     /** The record with its names and history; what was standard on {@code asOf} when given. */
     @GetMapping("/api/places/{id}")
-    Map<String, Object> place(@PathVariable long id, @RequestParam(required = false) LocalDate asOf,
+    Map<String, Object> place(@PathVariable long id, @RequestParam(name = "asOf", required = false) String asOfText,
             Authentication authentication) {
+        LocalDate asOf = RequestParams.date("asOf", asOfText, null);
         Place place = registry.require(id);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("place", place);
