@@ -2,11 +2,13 @@ package org.civatlas.layers;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.civatlas.divisions.Division;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import tools.jackson.core.JsonGenerator;
 
 /** GeoJSON features; the geometry is written by JTS's GeoJSON writer. */
 final class GeoJsonFeatures {
@@ -24,6 +26,37 @@ final class GeoJsonFeatures {
 
     static Feature of(FeatureSource.Feature f, java.util.List<Link> links) {
         return new Feature("Feature", f.id(), f.geometryJson(), f.properties(), links);
+    }
+
+    /**
+     * A page of items as a GeoJSON FeatureCollection, written feature by feature as the page hands them over (a page
+     * of large polygons never sits whole in memory); {@code numberReturned} comes last, once it is known.
+     */
+    static void writePage(JsonGenerator out, ItemsPage page, Instant timeStamp) {
+        out.writeStartObject();
+        out.writeStringProperty("type", "FeatureCollection");
+        out.writeNumberProperty("numberMatched", page.matched());
+        out.writeStringProperty("timeStamp", timeStamp.toString());
+        if (page.notice() != null) {
+            out.writeStringProperty("notice", page.notice());
+        }
+        out.writePOJOProperty("links", page.links());
+        out.writeName("features");
+        out.writeStartArray();
+        int[] returned = {0};
+        page.forEachFeature(f -> {
+            out.writeStartObject();
+            out.writeStringProperty("type", "Feature");
+            out.writeStringProperty("id", f.id());
+            out.writeName("geometry");
+            out.writeRawValue(f.geometryJson());
+            out.writePOJOProperty("properties", f.properties());
+            out.writeEndObject();
+            returned[0]++;
+        });
+        out.writeEndArray();
+        out.writeNumberProperty("numberReturned", returned[0]);
+        out.writeEndObject();
     }
 
     static String geometry(Geometry geometry) {
