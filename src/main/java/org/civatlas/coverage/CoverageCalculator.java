@@ -1,50 +1,49 @@
 package org.civatlas.coverage;
 
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.civatlas.coverage.core.DemandPoint;
 import org.civatlas.coverage.core.DistanceCoverage;
 import org.civatlas.coverage.core.SupplyPoint;
+import org.civatlas.divisions.DivisionCodes;
+import org.civatlas.divisions.DivisionLevel;
 
-/** Which demand units are covered: plain Java, no Spring, no database. */
+/**
+ * Which demand units are covered, over the core's point types: plain Java, no Spring, no database. Bit i of an answer
+ * is demand unit i.
+ */
 public final class CoverageCalculator {
 
     private CoverageCalculator() {
     }
 
-    /** A unit whose coverage is measured, with its population point. */
-    public record Demand(String code, double population, double lon, double lat) {
-    }
-
-    /** A facility that counts, with the code of the village-level unit it lies in (null outside the county). */
-    public record Supply(String id, String unitCode, double lon, double lat) {
-    }
-
     /**
-     * @param codePrefix how many leading code digits identify a demand unit's area (12 for villages, 9 for
-     *                   townships, 6 for counties): containment compares the facility's unit code on that prefix
+     * Containment: a demand unit of {@code level} is covered when a facility lies in it, i.e. the unit a facility
+     * lies in ({@code facilityUnitCodes}, null for one outside the county) has the demand unit as its ancestor at
+     * that level ({@link DivisionCodes#ancestorAt}).
      */
-    public static BitSet covered(List<Demand> demand, List<Supply> supply, CoverageRule rule, double metres,
-            int codePrefix) {
-        if (rule == CoverageRule.CONTAINMENT) {
-            Set<String> served = new HashSet<>();
-            for (Supply s : supply) {
-                if (s.unitCode() != null) {
-                    served.add(s.unitCode().substring(0, codePrefix));
-                }
+    public static BitSet byContainment(List<DemandPoint> demand, Collection<String> facilityUnitCodes,
+            DivisionLevel level) {
+        Set<String> served = new HashSet<>();
+        for (String unitCode : facilityUnitCodes) {
+            if (unitCode != null) {
+                served.add(DivisionCodes.ancestorAt(unitCode, level));
             }
-            BitSet covered = new BitSet(demand.size());
-            for (int i = 0; i < demand.size(); i++) {
-                if (served.contains(demand.get(i).code().substring(0, codePrefix))) {
-                    covered.set(i);
-                }
-            }
-            return covered;
         }
-        return DistanceCoverage.covered(
-                demand.stream().map(d -> new DemandPoint(d.code(), d.lon(), d.lat(), d.population())).toList(),
-                supply.stream().map(s -> new SupplyPoint(s.id(), s.lon(), s.lat())).toList(), metres);
+        BitSet covered = new BitSet(demand.size());
+        for (int i = 0; i < demand.size(); i++) {
+            if (served.contains(DivisionCodes.ancestorAt(demand.get(i).code(), level))) {
+                covered.set(i);
+            }
+        }
+        return covered;
+    }
+
+    /** Distance: a demand point is covered when a facility lies within {@code metres} on the ellipsoid. */
+    public static BitSet byDistance(List<DemandPoint> demand, List<SupplyPoint> supply, double metres) {
+        return DistanceCoverage.covered(demand, supply, metres);
     }
 }

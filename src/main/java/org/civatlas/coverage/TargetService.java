@@ -9,6 +9,7 @@ import org.civatlas.common.Versions;
 import org.civatlas.coverage.internal.PlanTargetEntity;
 import org.civatlas.coverage.internal.PlanTargetRepository;
 import org.civatlas.divisions.Division;
+import org.civatlas.divisions.DivisionCodes;
 import org.civatlas.divisions.DivisionLevel;
 import org.civatlas.divisions.UrbanRural;
 import org.civatlas.facilities.Facility;
@@ -127,10 +128,11 @@ public class TargetService {
                 Set<String> served = new java.util.HashSet<>();
                 for (Facility f : counting(t, day, scenario)) {
                     if (f.unitCode() != null) {
-                        served.add(f.unitCode().substring(0, 9));
+                        served.add(DivisionCodes.ancestorAt(f.unitCode(), DivisionLevel.TOWNSHIP));
                     }
                 }
-                long withOne = townships.stream().filter(d -> served.contains(d.code().substring(0, 9))).count();
+                long withOne = townships.stream()
+                        .filter(d -> served.contains(DivisionCodes.ancestorAt(d.code(), DivisionLevel.TOWNSHIP))).count();
                 yield townships.isEmpty() ? null : 100.0 * withOne / townships.size();
             }
             case FACILITY_PRESENCE -> (double) counting(t, day, scenario).stream()

@@ -36,6 +36,18 @@ public final class DivisionCodes {
         return code12.endsWith("000") ? code12.substring(0, 9) : code12;
     }
 
+    /**
+     * The code of the unit's ancestor at a level (the unit itself at its own level): the digits of that level kept,
+     * the rest zero-filled, with no database round trip.
+     */
+    public static String ancestorAt(String code12, DivisionLevel level) {
+        return switch (level) {
+            case COUNTY -> code12.substring(0, 6) + "000000";
+            case TOWNSHIP -> code12.substring(0, 9) + "000";
+            case VILLAGE -> code12;
+        };
+    }
+
     /** The 6-digit GB/T 2260 code of the county the unit belongs to. */
     public static String countyGbCode(String code12) {
         requireValid(code12);
