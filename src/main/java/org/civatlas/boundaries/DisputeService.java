@@ -23,10 +23,10 @@ import org.civatlas.common.Versions;
 import org.civatlas.divisions.Division;
 import org.civatlas.divisions.DivisionLevel;
 import org.civatlas.divisions.DivisionQueries;
+import org.civatlas.spatial.GeoJsonGeometry;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -313,15 +313,13 @@ public class DisputeService {
     }
 
     private DisputeView view(DisputeEntity d, List<String> warnings) {
-        GeoJsonWriter w = new GeoJsonWriter(7);
-        w.setEncodeCRS(false);
         String nameA = divisions.byCode(d.partyA).map(Division::name).orElse(d.partyA);
         String nameB = divisions.byCode(d.partyB).map(Division::name).orElse(d.partyB);
-        return new DisputeView(d.id, d.title, d.partyA, nameA, d.partyB, nameB, w.write(d.location), d.description,
-                d.status, d.status.label(), d.status.next(), d.status.open(), d.status.open() ? FROZEN : null,
+        return new DisputeView(d.id, d.title, d.partyA, nameA, d.partyB, nameB, GeoJsonGeometry.write(d.location),
+                d.description, d.status, d.status.label(), d.status.next(), d.status.open(), d.status.open() ? FROZEN : null,
                 d.lineCode, d.filedUpwardOn, d.filedUpwardTo, d.reportedBy, d.reportedAt, d.version,
                 lines.findByDisputeIdOrderById(d.id).stream().map(l -> new DisputeView.Line(l.id, l.kind,
-                        l.kind.label(), w.write(l.geometry), l.remarks)).toList(),
+                        l.kind.label(), GeoJsonGeometry.write(l.geometry), l.remarks)).toList(),
                 events.findByDisputeIdOrderById(d.id).stream().map(e -> new DisputeView.Event(e.fromStatus,
                         e.toStatus, e.actor, e.at, e.what)).toList(),
                 attachments.findByOwnerKindAndOwnerIdOrderById("DISPUTE", d.id).stream().map(a ->

@@ -12,6 +12,11 @@ import org.locationtech.jts.geom.Polygon;
 /**
  * A minimal deterministic JSON/GeoJSON text writer: fixed member order (insertion order of the maps given),
  * numbers with at most 7 decimals and no exponent, non-ASCII written as-is.
+ *
+ * <p>Why not the responses' writer ({@code spatial.GeoJsonGeometry}) or the export's
+ * ({@code exchange.formats.GeoJsonWriter}): its output is committed ({@code gis-data/demo}), so a re-run of the
+ * generator must give the same bytes on any JDK (coordinates snapped to the 1e-7 grid and printed without trailing
+ * zeros or exponent, which neither JTS nor Jackson promises), and the generator stays plain Java without Jackson.
  */
 final class GeoJsonText {
 

@@ -6,15 +6,19 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.civatlas.divisions.Division;
+import org.civatlas.spatial.GeoJsonGeometry;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import tools.jackson.core.JsonGenerator;
 
-/** GeoJSON features; the geometry is written by JTS's GeoJSON writer. */
+/**
+ * GeoJSON features and pages of the OGC API: the members around a geometry that is already GeoJSON text (written by
+ * {@link GeoJsonGeometry}, or by the database for unit pages) and embedded raw, so no geometry is parsed or written
+ * twice. Pages are streamed feature by feature ({@link #writePage}); single features are Jackson records.
+ */
 final class GeoJsonFeatures {
 
-    /** 1e-7° is about 1 cm: more digits than the data has would only inflate responses. */
-    static final int DECIMALS = 7;
+    /** The decimals of response geometries, also asked of the database for unit pages. */
+    static final int DECIMALS = GeoJsonGeometry.DECIMALS;
 
     private GeoJsonFeatures() {
     }
@@ -60,12 +64,7 @@ final class GeoJsonFeatures {
     }
 
     static String geometry(Geometry geometry) {
-        if (geometry == null) {
-            return "null";
-        }
-        GeoJsonWriter writer = new GeoJsonWriter(DECIMALS);
-        writer.setEncodeCRS(false);
-        return writer.write(geometry);
+        return GeoJsonGeometry.write(geometry);
     }
 
     /** The envelope of a GeoJSON geometry text (empty when it cannot be read). */

@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.civatlas.common.ProblemException;
 import org.civatlas.exchange.crs.Crs;
+import org.civatlas.spatial.GeoJsonGeometry;
 import org.civatlas.spatial.Geometries;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonReader;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 
 /**
  * OGC API - Features Part 2: the CRS a client asks for (`crs`, `bbox-crs`), as OGC URIs, with the axis order each
@@ -65,9 +65,7 @@ record OgcCrs(String uri, Crs crs, boolean swapAxes) {
                 g = g.copy();
                 Geometries.applyToVertices(g, (x, y) -> new double[] {y, x});
             }
-            GeoJsonWriter writer = new GeoJsonWriter(crs.geographic() ? 8 : 3);
-            writer.setEncodeCRS(false);
-            return writer.write(g);
+            return GeoJsonGeometry.write(g, crs.geographic() ? 8 : 3);
         } catch (org.locationtech.jts.io.ParseException e) {
             throw new IllegalStateException(e);
         }

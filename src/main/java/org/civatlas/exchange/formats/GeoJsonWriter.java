@@ -26,7 +26,13 @@ import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 
-/** Streaming GeoJSON writer. See {@link Writers}. */
+/**
+ * Streaming GeoJSON writer for exported files. See {@link Writers}.
+ *
+ * <p>Why not the responses' writer ({@code spatial.GeoJsonGeometry}, JTS): an export is written feature by feature to
+ * a file of any size, in the CRS asked for (with a {@code crs} member when it is not WGS 84), every coordinate at
+ * full precision and with its Z, so that a round trip through a desktop GIS loses nothing.
+ */
 final class GeoJsonWriter {
 
     private GeoJsonWriter() {
