@@ -54,7 +54,7 @@ class DivisionImporter implements LayerImporter {
         Read read = ImportReading.read(upload, reader -> {
             ImportReading.Header header = ImportReading.header(reader, statedCrs);
             return new Read(header, DivisionPlan.read(reader, upload.withCrs(header.crs()), level, header.fields(),
-                    null, DivisionPlan.Invalid.REJECT));
+                    null, DivisionPlan.Invalid.REJECT, DivisionPlan.Purpose.PREVIEW));
         });
         DivisionPlan plan = read.plan();
         PreviewDraft draft = new PreviewDraft(read.header());
@@ -100,7 +100,7 @@ class DivisionImporter implements LayerImporter {
         }
         DivisionLevel level = LAYERS.get(file.layer());
         DivisionPlan plan = ImportReading.read(file, reader -> DivisionPlan.read(reader, file, level,
-                new ArrayList<>(preview.fields()), codeField, policy));
+                new ArrayList<>(preview.fields()), codeField, policy, DivisionPlan.Purpose.COMMIT));
         if (!plan.problems.isEmpty()) {
             throw ImportRefused.problem(plan.problems);
         }

@@ -23,12 +23,16 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * the caller's question (preview), and the write's (commit).
  *
  * <p>Invalid polygons are problems, or repaired with JTS's GeometryFixer when the user chooses; the repair is recorded
- * in the unit's geometry source. A plan without problems holds a record for every feature.
+ * in the unit's geometry source. A plan read for a commit without problems holds a record for every feature; one
+ * read for a preview keeps no records (nor geometries), so a preview streams a file of any size.
  */
 final class DivisionPlan {
 
     /** What to do with an invalid polygon. */
     enum Invalid { REJECT, REPAIR }
+
+    /** What the plan is read for: a preview counts and lists; a commit also keeps the records to write. */
+    enum Purpose { PREVIEW, COMMIT }
 
     final List<UnitRecord> records = new ArrayList<>();
     final Problems problems = new Problems();
@@ -41,7 +45,10 @@ final class DivisionPlan {
     long invalid;
     int repaired;
 
-    private DivisionPlan() {
+    private final Purpose purpose;
+
+    private DivisionPlan(Purpose purpose) {
+        this.purpose = purpose;
     }
 
     /**
@@ -50,8 +57,8 @@ final class DivisionPlan {
      *                  fields become known (preview)
      */
     static DivisionPlan read(Iterator<SourceFeature> features, ImportFile file, DivisionLevel level,
-            List<String> fields, String codeField, Invalid policy) {
-        DivisionPlan plan = new DivisionPlan();
+            List<String> fields, String codeField, Invalid policy, Purpose purpose) {
+        DivisionPlan plan = new DivisionPlan(purpose);
         plan.codeField = codeField != null ? codeField : DivisionFeatures.codeField(fields);
         boolean detect = codeField == null;
         Set<String> seen = new HashSet<>();
@@ -122,7 +129,7 @@ final class DivisionPlan {
                 codes.add(code);
             }
         }
-        if (code != null && problems.count() == before) {
+        if (purpose == Purpose.COMMIT && code != null && problems.count() == before) {
             records.add(DivisionFeatures.userRecord(code, wgs84, crs, source));
         }
     }

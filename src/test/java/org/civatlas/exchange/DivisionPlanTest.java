@@ -38,7 +38,8 @@ class DivisionPlanTest {
     }
 
     static DivisionPlan read(List<SourceFeature> features, DivisionPlan.Invalid policy) {
-        return DivisionPlan.read(features.iterator(), FILE, DivisionLevel.TOWNSHIP, new ArrayList<>(), null, policy);
+        return DivisionPlan.read(features.iterator(), FILE, DivisionLevel.TOWNSHIP, new ArrayList<>(), null, policy,
+                DivisionPlan.Purpose.COMMIT);
     }
 
     static List<IssueKind> kinds(DivisionPlan plan) {
@@ -90,6 +91,15 @@ class DivisionPlanTest {
         ImportProblem invalid = plan.problems.listed().get(4);
         assertThat(invalid.reason()).contains("invalid geometry");
         assertThat(invalid.lon()).isNotNull();
+    }
+
+    @Test
+    void aPreviewKeepsNoRecords() {
+        DivisionPlan plan = DivisionPlan.read(List.of(feature(0, square(76), TOWNSHIP)).iterator(), FILE,
+                DivisionLevel.TOWNSHIP, new ArrayList<>(), null, DivisionPlan.Invalid.REJECT,
+                DivisionPlan.Purpose.PREVIEW);
+        assertThat(plan.records).isEmpty();
+        assertThat(plan.codes).containsExactly(TOWNSHIP);
     }
 
     @Test
