@@ -17,7 +17,7 @@ public final class DemoData {
 
     public static List<UnitRecord> read(Path file, String name) throws IOException {
         try (FeatureReader reader = Readers.open(file, name, ReadOptions.defaults())) {
-            return DivisionLayerImport.demoRecords(reader);
+            return DivisionFeatures.demoRecords(reader);
         } catch (FormatException e) {
             throw new IOException("Demo data " + name + " is not readable: " + e.getMessage(), e);
         } catch (Exception e) {

@@ -3,7 +3,6 @@ package org.civatlas.exchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.util.Map;
 import org.civatlas.common.CurrentUser;
 import org.civatlas.common.ProblemException;
 import org.springframework.core.io.InputStreamResource;
@@ -59,7 +58,7 @@ class ExchangeController {
     }
 
     @PostMapping("/api/imports/{id}/commit")
-    Map<String, Object> commit(@PathVariable String id,
+    CommitResult commit(@PathVariable String id,
             @RequestBody(required = false) ImportService.CommitOptions options) throws IOException {
         return imports.commit(id, options);
     }

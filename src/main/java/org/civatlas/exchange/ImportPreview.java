@@ -23,8 +23,15 @@ public record ImportPreview(String id, String layer, String fileName, String for
                 creates, updates, points);
     }
 
-    /** One problem of one feature; {@code index} is 0-based in the file. */
-    public record ImportProblem(long index, String kind, String reason, Double lon, Double lat) {
+    /**
+     * One problem of one feature; {@code index} is 0-based in the file (-1: of the file as a whole, e.g. a code that
+     * is no existing unit); {@code lon}/{@code lat} where it is, when known.
+     */
+    public record ImportProblem(long index, IssueKind kind, String reason, Double lon, Double lat) {
+
+        ImportProblem(long index, IssueKind kind, String reason) {
+            this(index, kind, reason, null, null);
+        }
     }
 
     /** One facility of the file in WGS 84 with what a commit would do to it: create, update or error. */

@@ -7,18 +7,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.civatlas.common.ProblemException;
 import org.civatlas.facilities.internal.FacilityEntity;
 import org.civatlas.facilities.internal.FacilityEntityRepository;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes facilities read from a user's file (the exchange module's import wizard): checks every record against the
- * same rules as an edit, decides per record whether it creates a facility or updates one, and writes all records in
- * one transaction or none.
+ * same rules as an edit and decides per record whether it creates a facility or updates one ({@link #check}: the
+ * plan), then writes a checked plan in one transaction, all records or none ({@link #write}). The caller refuses a
+ * plan with issues before writing it (the exchange module answers one "Import refused" problem for all of them); the
+ * write does not check the records again.
  *
  * <p>The identifying key of a record is its atlas id when it has one (our own exports write it: an exported list
  * edited elsewhere comes back as updates, even where village names repeat across townships); else its external
@@ -61,8 +61,15 @@ public class FacilityImports {
 
     public enum Action { CREATE, UPDATE }
 
-    /** One problem of one record; {@code kind} is a short machine name (unknown-type, rules, duplicate-key ...). */
-    public record Issue(String kind, String reason) {
+    /** What kind of problem a record has; the exchange module shows each with a name of its own. */
+    public enum IssueKind {
+        NO_NAME, BAD_VALUE, UNKNOWN_TYPE, MISSING_STATUS, NEGATIVE, RULES,
+        /** the record has no valid longitude/latitude */
+        BAD_LOCATION, DUPLICATE_KEY, UNKNOWN_ATLAS_ID, AMBIGUOUS
+    }
+
+    /** One problem of one record, with a bilingual reason. */
+    public record Issue(IssueKind kind, String reason) {
     }
 
     /**
@@ -76,8 +83,35 @@ public class FacilityImports {
     public record Outcome(int created, int updated, List<Long> ids) {
     }
 
+    /**
+     * The records with what {@link #check} found for each (in the same order). Only {@link #check} makes one, so
+     * {@link #write} never receives records that were not checked. Write a plan in the transaction that checked it.
+     */
+    public static final class Plan {
+
+        private final List<Row> rows;
+        private final List<Check> checks;
+
+        private Plan(List<Row> rows, List<Check> checks) {
+            this.rows = List.copyOf(rows);
+            this.checks = List.copyOf(checks);
+        }
+
+        public List<Row> rows() {
+            return rows;
+        }
+
+        public List<Check> checks() {
+            return checks;
+        }
+
+        public boolean hasIssues() {
+            return checks.stream().anyMatch(c -> !c.issues().isEmpty());
+        }
+    }
+
     /** Checks every record without writing anything. */
-    public List<Check> check(List<Row> rows) {
+    public Plan check(List<Row> rows) {
         Map<String, FacilityType> types = registry.typesByCode();
         LocalDate today = LocalDate.now(clock);
         Map<String, Long> keys = new HashMap<>();
@@ -87,17 +121,17 @@ public class FacilityImports {
             List<Issue> issues = new ArrayList<>();
             List<String> notes = new ArrayList<>();
             if (in.name() == null || in.name().isBlank()) {
-                issues.add(new Issue("no-name", "缺少名称 / the name is missing"));
+                issues.add(new Issue(IssueKind.NO_NAME, "缺少名称 / the name is missing"));
             } else if (in.name().strip().length() > 200) {
-                issues.add(new Issue("bad-value", "名称最长 200 字 / the name is longer than 200 characters"));
+                issues.add(new Issue(IssueKind.BAD_VALUE, "名称最长 200 字 / the name is longer than 200 characters"));
             }
             if (in.type() == null || !types.containsKey(in.type())) {
-                issues.add(new Issue("unknown-type", "未知的设施类型 '" + (in.type() == null ? "" : in.type())
+                issues.add(new Issue(IssueKind.UNKNOWN_TYPE, "未知的设施类型 '" + (in.type() == null ? "" : in.type())
                         + "'，可用类型代码或中文名称：" + String.join(", ", types.keySet()) + " / unknown facility type '"
                         + (in.type() == null ? "" : in.type()) + "': use a type code or its Chinese name"));
             }
             if (in.status() == null) {
-                issues.add(new Issue("bad-status", "缺少状态，可选：PLANNED 规划、UNDER_CONSTRUCTION 在建、OPERATING 运营、"
+                issues.add(new Issue(IssueKind.MISSING_STATUS, "缺少状态，可选：PLANNED 规划、UNDER_CONSTRUCTION 在建、OPERATING 运营、"
                         + "CLOSED 关闭 / the status is missing: PLANNED, UNDER_CONSTRUCTION, OPERATING or CLOSED"));
             }
             negative(issues, "beds", "床位数", in.beds());
@@ -105,14 +139,14 @@ public class FacilityImports {
             negative(issues, "floorAreaM2", "建筑面积", in.floorAreaM2());
             negative(issues, "staff", "工作人员数", in.staff());
             for (String v : FacilityRules.violations(in, today)) {
-                issues.add(new Issue("rules", v));
+                issues.add(new Issue(IssueKind.RULES, v));
             }
             if (in.lon() == null || in.lat() == null || Math.abs(in.lon()) > 180 || Math.abs(in.lat()) > 90) {
-                issues.add(new Issue("crs", "坐标不是有效的经纬度 / the location is not a valid longitude/latitude"));
+                issues.add(new Issue(IssueKind.BAD_LOCATION, "坐标不是有效的经纬度 / the location is not a valid longitude/latitude"));
             }
             String externalId = blankToNull(row.externalId());
             if (externalId != null && externalId.length() > 100) {
-                issues.add(new Issue("bad-value", "编号最长 100 字符 / the identifier is longer than 100 characters"));
+                issues.add(new Issue(IssueKind.BAD_VALUE, "编号最长 100 字符 / the identifier is longer than 100 characters"));
             }
             Long atlasId = row.atlasId();
             String key = atlasId != null ? "atlas\u0000" + atlasId : externalId != null ? "id\u0000" + externalId
@@ -124,7 +158,7 @@ public class FacilityImports {
                             : "类型与名称 " + in.type() + " " + in.name().strip();
                     String en = atlasId != null ? "atlas_id " + atlasId : externalId != null ? "identifier "
                             + externalId : "type and name " + in.type() + " " + in.name().strip();
-                    issues.add(new Issue("duplicate-key", zh + " 与要素 #" + first + " 重复 / " + en + " repeats feature #"
+                    issues.add(new Issue(IssueKind.DUPLICATE_KEY, zh + " 与要素 #" + first + " 重复 / " + en + " repeats feature #"
                             + first));
                 }
             }
@@ -133,7 +167,7 @@ public class FacilityImports {
                 if (facilities.existsById(atlasId)) {
                     facilityId = atlasId;
                 } else {
-                    issues.add(new Issue("unknown-atlas-id", "本系统没有编号为 " + atlasId + " 的设施（atlas_id 来自本系统的"
+                    issues.add(new Issue(IssueKind.UNKNOWN_ATLAS_ID, "本系统没有编号为 " + atlasId + " 的设施（atlas_id 来自本系统的"
                             + "导出；新设施请留空）/ this atlas has no facility " + atlasId + " (atlas_id comes from this "
                             + "atlas's exports; leave it empty for a new facility)"));
                 }
@@ -143,7 +177,7 @@ public class FacilityImports {
                 List<FacilityEntity> same = facilities.findByTypeCodeAndNameAndExternalIdIsNull(in.type(),
                         in.name().strip());
                 if (same.size() > 1) {
-                    issues.add(new Issue("ambiguous", "已有 " + same.size() + " 个同类型同名的设施，无法确定更新哪一个；"
+                    issues.add(new Issue(IssueKind.AMBIGUOUS, "已有 " + same.size() + " 个同类型同名的设施，无法确定更新哪一个；"
                             + "请在文件中给出编号 / " + same.size() + " facilities of this type have this name: give "
                             + "the record an identifier"));
                 } else if (same.size() == 1) {
@@ -164,28 +198,21 @@ public class FacilityImports {
             checks.add(new Check(row.index(), facilityId == null ? Action.CREATE : Action.UPDATE, facilityId, unit,
                     notes, issues));
         }
-        return checks;
+        return new Plan(rows, checks);
     }
 
     /**
-     * Creates or updates every record in one transaction, or nothing: a record with an issue refuses the whole
-     * import (422). Publishes {@link FacilitiesChanged} for every facility written.
+     * Creates or updates every record of a checked plan in one transaction, or nothing. A plan with issues is the
+     * caller's error: it is refused before anything is written. Publishes {@link FacilitiesChanged} for every
+     * facility written.
      */
     @Transactional
-    public Outcome write(List<Row> rows) {
-        List<Check> checks = check(rows);
-        List<String> errors = new ArrayList<>();
-        for (Check c : checks) {
-            for (Issue i : c.issues()) {
-                errors.add("#" + c.index() + ": " + i.reason());
-            }
+    public Outcome write(Plan plan) {
+        if (plan.hasIssues()) {
+            throw new IllegalArgumentException("a plan with issues is refused by the caller, not written");
         }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Import refused",
-                    errors.size() + " 个问题，未导入任何数据 / " + errors.size() + " problems, nothing was imported: "
-                            + String.join("; ", errors.subList(0, Math.min(20, errors.size())))
-                            + (errors.size() > 20 ? " …" : ""), "file");
-        }
+        List<Row> rows = plan.rows();
+        List<Check> checks = plan.checks();
         int created = 0;
         int updated = 0;
         List<Long> ids = new ArrayList<>();
@@ -220,7 +247,7 @@ public class FacilityImports {
 
     private static void negative(List<Issue> issues, String field, String label, Number value) {
         if (value != null && value.doubleValue() < 0) {
-            issues.add(new Issue("negative", label + "不能为负（" + value + "）/ " + field + " must not be negative ("
+            issues.add(new Issue(IssueKind.NEGATIVE, label + "不能为负（" + value + "）/ " + field + " must not be negative ("
                     + value + ")"));
         }
     }

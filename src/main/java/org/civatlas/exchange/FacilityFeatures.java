@@ -3,7 +3,6 @@ package org.civatlas.exchange;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,93 +19,59 @@ import org.locationtech.jts.geom.MultiPoint;
 import org.locationtech.jts.geom.Point;
 
 /**
- * Maps the features of a facility file to facility records: the field mapping (facility field → the file's field,
- * proposed from common names in Chinese and English, changeable by the user), the value parsing (type by code or
- * Chinese name as in the types table, status by code or Chinese label, numbers, dates) and the point geometry in
- * WGS 84. What cannot be read becomes a problem of that feature; the facilities module checks the rest.
+ * Maps the features of a facility file to facility records with a field mapping ({@link FacilityFields}): the value
+ * parsing (type by code or Chinese name as in the types table, status by code or Chinese label, numbers, dates) and
+ * the point geometry in WGS 84. What cannot be read becomes a problem of that feature; the facilities module checks the rest. Plain
+ * functions, tested without Spring.
  */
-final class FacilityLayerImport {
+final class FacilityFeatures {
 
-    /** Facility fields that a file may carry, in the order shown to the user, with the field names recognised. */
-    static final Map<String, List<String>> FIELDS = new LinkedHashMap<>();
-
-    static {
-        // the facility's id in this atlas, as our exports write it: a distinct name, so no foreign "id" column
-        // is ever taken for ours
-        FIELDS.put("atlasId", List.of("atlasid"));
-        FIELDS.put("synthetic", List.of("synthetic", "合成数据"));
-        FIELDS.put("externalId", List.of("externalid", "extid", "facilitycode", "facilityid", "设施编码", "设施编号",
-                "编号", "编码", "code", "机构编码", "机构代码"));
-        FIELDS.put("type", List.of("type", "typecode", "facilitytype", "typename", "类型", "设施类型", "类别", "类型代码",
-                "类型名称"));
-        FIELDS.put("name", List.of("name", "facilityname", "名称", "设施名称", "机构名称", "mc"));
-        FIELDS.put("status", List.of("status", "状态", "运营状态"));
-        FIELDS.put("operator", List.of("operator", "举办主体", "性质", "公办民办"));
-        FIELDS.put("beds", List.of("beds", "capacity", "床位", "床位数", "总床位"));
-        FIELDS.put("nursingBeds", List.of("nursingbeds", "nursebeds", "护理型床位", "护理型床位数", "护理床位"));
-        FIELDS.put("floorAreaM2", List.of("flooraream2", "floorarea", "floorm2", "aream2", "建筑面积", "面积"));
-        FIELDS.put("staff", List.of("staff", "工作人员", "工作人员数", "职工数"));
-        FIELDS.put("plannedOn", List.of("plannedon", "planneddate", "规划日期"));
-        FIELDS.put("constructionStartedOn", List.of("constructionstartedon", "constructionstart", "startedon", "开工日期"));
-        FIELDS.put("openedOn", List.of("openedon", "openeddate", "启用日期", "开业日期", "投用日期"));
-        FIELDS.put("closedOn", List.of("closedon", "closeddate", "关闭日期", "停用日期"));
+    private FacilityFeatures() {
     }
 
-    private FacilityLayerImport() {
-    }
-
-    /** The proposed mapping: every facility field → the first file field with a recognised name, or null. */
-    static Map<String, String> proposeMapping(List<String> fields) {
-        Map<String, String> mapping = new LinkedHashMap<>();
-        for (var e : FIELDS.entrySet()) {
-            String found = null;
-            for (String alias : e.getValue()) {
-                for (String f : fields) {
-                    if (normalise(f).equals(alias)) {
-                        found = f;
-                        break;
-                    }
-                }
-                if (found != null) {
-                    break;
-                }
-            }
-            mapping.put(e.getKey(), found);
-        }
-        return mapping;
-    }
-
-    private static String normalise(String name) {
-        return name == null ? "" : name.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.]", "");
+    /** A problem of reading one feature. */
+    record Issue(IssueKind kind, String reason) {
     }
 
     /** A feature read into a facility row, with the problems of reading it. */
-    record Parsed(FacilityImports.Row row, Point wgs84, List<FacilityImports.Issue> problems) {
+    record Parsed(FacilityImports.Row row, Point wgs84, List<Issue> problems) {
+
+        /**
+         * Whether an issue the facilities module finds in the row only repeats what reading already said: a feature
+         * without a point has no valid location, and a status that could not be read is missing.
+         */
+        boolean explains(FacilityImports.IssueKind kind) {
+            return switch (kind) {
+                case BAD_LOCATION -> wgs84 == null;
+                case MISSING_STATUS -> problems.stream().anyMatch(p -> p.kind() == IssueKind.BAD_STATUS);
+                default -> false;
+            };
+        }
     }
 
     /** Reads one feature; never throws for bad values (they become problems). */
     static Parsed parse(SourceFeature f, Crs crs, Map<String, String> mapping, Map<String, FacilityType> types,
             String source, Envelope sourceExtent) {
-        List<FacilityImports.Issue> problems = new ArrayList<>();
+        List<Issue> problems = new ArrayList<>();
         Point wgs84 = null;
         if (f.problem() != null) {
-            problems.add(new FacilityImports.Issue("unreadable", f.problem()));
+            problems.add(new Issue(IssueKind.UNREADABLE, f.problem()));
         } else if (f.geometry() == null || f.geometry().isEmpty()) {
-            problems.add(new FacilityImports.Issue("no-geometry", "要素没有几何 / the feature has no geometry"));
+            problems.add(new Issue(IssueKind.NO_GEOMETRY, "要素没有几何 / the feature has no geometry"));
         } else {
             Geometry g = f.geometry();
             if (g instanceof MultiPoint mp && mp.getNumGeometries() == 1) {
                 g = mp.getGeometryN(0);
             }
             if (!(g instanceof Point)) {
-                problems.add(new FacilityImports.Issue("wrong-type", "设施图层需要点要素，收到 " + g.getGeometryType()
+                problems.add(new Issue(IssueKind.WRONG_TYPE, "设施图层需要点要素，收到 " + g.getGeometryType()
                         + " / the facilities layer needs points, got " + g.getGeometryType()));
             } else {
                 sourceExtent.expandToInclude(g.getEnvelopeInternal());
                 try {
                     wgs84 = (Point) crs.toWgs84(g);
                 } catch (RuntimeException e) {
-                    problems.add(new FacilityImports.Issue("crs", "无法转换坐标 / cannot convert the coordinates: "
+                    problems.add(new Issue(IssueKind.CRS, "无法转换坐标 / cannot convert the coordinates: "
                             + e.getMessage()));
                 }
             }
@@ -118,7 +83,7 @@ final class FacilityLayerImport {
         if (statusText != null) {
             status = status(statusText);
             if (status == null) {
-                problems.add(new FacilityImports.Issue("bad-status", "状态 '" + statusText + "' 无效，可选：规划、在建、运营、"
+                problems.add(new Issue(IssueKind.BAD_STATUS, "状态 '" + statusText + "' 无效，可选：规划、在建、运营、"
                         + "关闭（PLANNED、UNDER_CONSTRUCTION、OPERATING、CLOSED）/ status '" + statusText + "' is not "
                         + "one of PLANNED, UNDER_CONSTRUCTION, OPERATING, CLOSED"));
             }
@@ -128,7 +93,7 @@ final class FacilityLayerImport {
         if (operatorText != null) {
             operator = operator(operatorText);
             if (operator == null) {
-                problems.add(new FacilityImports.Issue("bad-value", "举办主体 '" + operatorText + "' 无效，可选：公办、民办 "
+                problems.add(new Issue(IssueKind.BAD_VALUE, "举办主体 '" + operatorText + "' 无效，可选：公办、民办 "
                         + "/ operator '" + operatorText + "' is not PUBLIC (公办) or PRIVATE (民办)"));
             }
         }
@@ -154,7 +119,7 @@ final class FacilityLayerImport {
             if (t.matches("\\d{1,18}")) {
                 atlasId = Long.parseLong(t);
             } else {
-                problems.add(new FacilityImports.Issue("bad-number", "atlas_id '" + t + "' 不是本系统的设施编号 / "
+                problems.add(new Issue(IssueKind.BAD_NUMBER, "atlas_id '" + t + "' 不是本系统的设施编号 / "
                         + "atlas_id '" + t + "' is not a facility number of this atlas"));
             }
         }
@@ -229,7 +194,7 @@ final class FacilityLayerImport {
     }
 
     private static LocalDate date(Map<String, Object> a, String field, String name,
-            List<FacilityImports.Issue> problems) {
+            List<Issue> problems) {
         if (field == null || a.get(field) == null) {
             return null;
         }
@@ -253,13 +218,13 @@ final class FacilityLayerImport {
         } catch (java.time.DateTimeException e) {
             // reported below
         }
-        problems.add(new FacilityImports.Issue("bad-date", name + "（" + field + "）'" + s + "' 不是日期，请写作 "
+        problems.add(new Issue(IssueKind.BAD_DATE, name + "（" + field + "）'" + s + "' 不是日期，请写作 "
                 + "YYYY-MM-DD / " + name + " (" + field + ") '" + s + "' is not a date: write YYYY-MM-DD"));
         return null;
     }
 
     private static Double number(Map<String, Object> a, String field, String name,
-            List<FacilityImports.Issue> problems) {
+            List<Issue> problems) {
         if (field == null || a.get(field) == null) {
             return null;
         }
@@ -279,13 +244,13 @@ final class FacilityLayerImport {
         } catch (NumberFormatException | DateTimeParseException e) {
             // reported below
         }
-        problems.add(new FacilityImports.Issue("bad-number", name + "（" + field + "）'" + s + "' 不是数字 / " + name
+        problems.add(new Issue(IssueKind.BAD_NUMBER, name + "（" + field + "）'" + s + "' 不是数字 / " + name
                 + " (" + field + ") '" + s + "' is not a number"));
         return null;
     }
 
     private static Integer integer(Map<String, Object> a, String field, String name,
-            List<FacilityImports.Issue> problems) {
+            List<Issue> problems) {
         int before = problems.size();
         Double d = number(a, field, name, problems);
         if (d == null) {
@@ -293,7 +258,7 @@ final class FacilityLayerImport {
         }
         if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
             if (problems.size() == before) {
-                problems.add(new FacilityImports.Issue("bad-number", name + "（" + field + "）须为整数：" + d + " / "
+                problems.add(new Issue(IssueKind.BAD_NUMBER, name + "（" + field + "）须为整数：" + d + " / "
                         + name + " (" + field + ") must be a whole number: " + d));
             }
             return null;
