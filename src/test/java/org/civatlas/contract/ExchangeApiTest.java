@@ -1,4 +1,4 @@
-package org.civatlas;
+package org.civatlas.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
