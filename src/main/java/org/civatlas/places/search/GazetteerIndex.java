@@ -15,6 +15,7 @@ import java.util.stream.IntStream;
 
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicMask;
+import org.civatlas.places.romanization.NameKeys;
 
 /**
  * In-memory gazetteer search index: Chinese names (exact, prefix, substring, one-edit typos), pinyin (full,
@@ -93,11 +94,9 @@ public final class GazetteerIndex {
     private final int[] uyDocs;
     private final String[] uyKeys;
     private final PointGrid grid;
-    private final NameKeyer keyer;
 
-    private GazetteerIndex(NameEntry[] docs, NameKeyer keyer) {
+    private GazetteerIndex(NameEntry[] docs) {
         this.docs = docs;
-        this.keyer = keyer;
         int n = docs.length;
 
         categoryIds = new HashMap<>();
@@ -123,7 +122,7 @@ public final class GazetteerIndex {
         }
         currentOf = Map.copyOf(current);
 
-        // keys, computed in parallel (the keyer is thread-safe)
+        // keys, computed in parallel (NameKeys is thread-safe)
         String[] cnKey = new String[n];
         String[][] pyKeys = new String[n][];
         byte[][][] pyStarts = new byte[n][][];
@@ -133,10 +132,10 @@ public final class GazetteerIndex {
             cnKey[d] = SearchText.chineseKey(e.name());
             List<String> keys = new ArrayList<>(4);
             List<byte[]> starts = new ArrayList<>(4);
-            String spaced = keyer.spacedToneless(e.name());
+            String spaced = NameKeys.tonelessSpaced(e.name());
             addSpaced(spaced, keys, starts);
-            for (String alt : keyer.alternativeToneless(e.name(), MAX_ALTERNATIVES)) {
-                String k = keyer.normalizeLatin(alt);
+            for (String alt : alternativeReadings(e.name())) {
+                String k = NameKeys.normalizeLatin(alt);
                 if (!k.isEmpty() && !keys.contains(k)) {
                     keys.add(k);
                     starts.add(null);
@@ -147,7 +146,7 @@ public final class GazetteerIndex {
             }
             pyKeys[d] = keys.toArray(new String[0]);
             pyStarts[d] = starts.toArray(new byte[0][]);
-            iniKey[d] = keyer.normalizeLatin(keyer.initials(e.name()));
+            iniKey[d] = NameKeys.normalizeLatin(NameKeys.initials(e.name()));
         });
         TermField.Builder cnb = new TermField.Builder();
         TermField.Builder pyb = new TermField.Builder();
@@ -159,7 +158,7 @@ public final class GazetteerIndex {
                 pyb.add(pyKeys[d][k], d, pyStarts[d][k]);
             }
             inb.add(iniKey[d], d, null);
-            if (docs[d].uyghur() != null && !keyer.normalizeUyghur(docs[d].uyghur()).isEmpty()) {
+            if (docs[d].uyghur() != null && !NameKeys.normalizeUyghur(docs[d].uyghur()).isEmpty()) {
                 uy.add(d);
             }
         }
@@ -176,9 +175,15 @@ public final class GazetteerIndex {
         uyDocs = uy.stream().mapToInt(Integer::intValue).toArray();
         uyKeys = new String[uyDocs.length];
         for (int i = 0; i < uyDocs.length; i++) {
-            uyKeys[i] = keyer.normalizeUyghur(docs[uyDocs[i]].uyghur());
+            uyKeys[i] = NameKeys.normalizeUyghur(docs[uyDocs[i]].uyghur());
         }
         grid = new PointGrid(docs);
+    }
+
+    /** Other readings of polyphones than the dictionary one, at most {@value #MAX_ALTERNATIVES}. */
+    static List<String> alternativeReadings(String name) {
+        List<String> all = NameKeys.allReadingKeys(name, MAX_ALTERNATIVES + 1);
+        return all.size() <= 1 ? List.of() : all.subList(1, all.size());
     }
 
     /** Adds the key of a spaced reading, with the word starts as inner offsets. */
@@ -186,7 +191,7 @@ public final class GazetteerIndex {
         StringBuilder key = new StringBuilder(spaced.length());
         List<Integer> offs = new ArrayList<>();
         for (String word : spaced.trim().split("\\s+")) {
-            String w = keyer.normalizeLatin(word);
+            String w = NameKeys.normalizeLatin(word);
             if (w.isEmpty()) {
                 continue;
             }
@@ -254,13 +259,11 @@ public final class GazetteerIndex {
     }
 
     /**
-     * Builds the index. Entries need a non-blank name; everything else may be null/NaN.
-     *
-     * @param keyer computes pinyin keys; {@code null} for the default {@link PinyinNameKeyer}
+     * Builds the index. Entries need a non-blank name; everything else may be null/NaN. Pinyin and initials keys
+     * are the place-name romanisation's ({@link NameKeys}).
      */
-    public static GazetteerIndex build(Collection<NameEntry> entries, NameKeyer keyer) {
+    public static GazetteerIndex build(Collection<NameEntry> entries) {
         Objects.requireNonNull(entries, "entries");
-        NameKeyer k = keyer == null ? new PinyinNameKeyer() : keyer;
         NameEntry[] in = entries.toArray(new NameEntry[0]);
         for (NameEntry e : in) {
             if (e == null || e.name() == null || e.name().isBlank()) {
@@ -281,7 +284,7 @@ public final class GazetteerIndex {
         for (int i = 0; i < in.length; i++) {
             docs[i] = in[order[i]];
         }
-        return new GazetteerIndex(docs, k);
+        return new GazetteerIndex(docs);
     }
 
     public int size() {
@@ -317,10 +320,10 @@ public final class GazetteerIndex {
             key = SearchText.chineseKey(query);
         } else if (SearchText.containsArabic(query)) {
             mode = Mode.UYGHUR;
-            key = keyer.normalizeUyghur(query);
+            key = NameKeys.normalizeUyghur(query);
         } else {
             mode = Mode.LATIN;
-            key = keyer.normalizeLatin(query);
+            key = NameKeys.normalizeLatin(query);
         }
         if (key.isEmpty()) {
             return List.of();
@@ -406,7 +409,7 @@ public final class GazetteerIndex {
 
     /**
      * Chinese typos and homophones, one hit per distinct name first. Candidates are the names within one edit
-     * (deletion index) and the names read like the query (same toneless pinyin as {@link NameKeyer#toneless} of
+     * (deletion index) and the names read like the query (same toneless pinyin as {@link NameKeys#toneless} of
      * the query). Each candidate name contributes its best entry that passes the filter (sub-tier 0), ordered by:
      * class ({@link #F_SOUND_EDIT}, {@link #F_ORDER}, {@link #F_OTHER_CHAR}, {@link #F_SOUND}: a specific slip such
      * as a dropped or swapped character is far likelier than one particular character among thousands typed in
@@ -534,7 +537,7 @@ public final class GazetteerIndex {
 
     /** Chinese names (term ids, sorted) whose pinyin key equals the query's toneless reading, other than the query. */
     private int[] homophoneTerms(String q) {
-        String reading = keyer.normalizeLatin(keyer.toneless(q));
+        String reading = NameKeys.normalizeLatin(NameKeys.toneless(q));
         int t = reading.isEmpty() ? -1 : py.find(reading);
         if (t < 0) {
             return new int[0];
