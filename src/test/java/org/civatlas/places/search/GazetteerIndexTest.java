@@ -416,7 +416,7 @@ class GazetteerIndexTest {
 
     /** The readings the index keys a name by: the dictionary reading and its alternatives. */
     private static Set<String> readings(String name) {
-        return Set.copyOf(NameKeys.allReadingKeys(name, 1 + GazetteerIndex.MAX_ALTERNATIVES));
+        return Set.copyOf(NameKeys.allReadingKeys(name, 1 + NameTerms.MAX_ALTERNATIVES));
     }
 
     private static int tier(String name, String q) {
