@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.civatlas.places.romanization.NameKeys;
 import org.civatlas.places.search.GazetteerIndex;
 import org.civatlas.places.search.NameEntry;
-import org.civatlas.places.search.NameKeyer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -17,40 +16,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
  */
 @Service
 public class PlaceSearch {
-
-    /** The search keys of the place-name romanisation (dictionary readings first, then other readings). */
-    static final NameKeyer KEYER = new NameKeyer() {
-        @Override
-        public String toneless(String name) {
-            return NameKeys.toneless(name);
-        }
-
-        @Override
-        public String initials(String name) {
-            return NameKeys.initials(name);
-        }
-
-        @Override
-        public List<String> alternativeToneless(String name, int max) {
-            List<String> all = NameKeys.allReadingKeys(name, max + 1);
-            return all.size() <= 1 ? List.of() : all.subList(1, all.size());
-        }
-
-        @Override
-        public String spacedToneless(String name) {
-            return NameKeys.tonelessSpaced(name);
-        }
-
-        @Override
-        public String normalizeLatin(String text) {
-            return NameKeys.normalizeLatin(text);
-        }
-
-        @Override
-        public String normalizeUyghur(String text) {
-            return NameKeys.normalizeUyghur(text);
-        }
-    };
 
     private final PlaceRegistry registry;
     private final NamingWorkflow workflow;
@@ -112,7 +77,7 @@ public class PlaceSearch {
                 List<Place> all = registry.all();
                 java.util.Map<Long, Place> byId = new java.util.HashMap<>();
                 all.forEach(p -> byId.put(p.id(), p));
-                snapshot = new Snapshot(GazetteerIndex.build(entries(all), KEYER), byId, at);
+                snapshot = new Snapshot(GazetteerIndex.build(entries(all)), byId, at);
             }
             return snapshot;
         }

@@ -150,10 +150,7 @@ public final class ChinaOffsetDatums {
     }
 
     private static Geometry convert(Geometry geometry, Datum datum) {
-        Geometry copy = Geometries.WGS84.createGeometry(geometry);
-        Geometries.applyToVertices(copy, datum::apply);
-        copy.setSRID(Geometries.WGS84_SRID);
-        return copy;
+        return Geometries.transformed(geometry, Geometries.WGS84, datum::apply);
     }
 
     private static double transformLat(double x, double y) {

@@ -30,7 +30,11 @@ public final class Geometries {
         double[] apply(double x, double y);
     }
 
-    /** Replaces every vertex of the geometry (in place) by the function's result: datum shifts, projections, axis swaps. */
+    /**
+     * Replaces every vertex of the geometry (in place) by the function's result: datum shifts, projections, axis
+     * swaps, snapping to a grid. The one vertex transform of the application; the geometry's cached envelope is
+     * reset afterwards. Z and M ordinates are kept.
+     */
     public static void applyToVertices(Geometry geometry, VertexFunction f) {
         geometry.apply(new CoordinateSequenceFilter() {
             @Override
@@ -50,6 +54,14 @@ public final class Geometries {
                 return true;
             }
         });
+    }
+
+    /** A copy built by {@code factory} (and carrying its SRID) whose vertices are the function's results. */
+    public static Geometry transformed(Geometry geometry, GeometryFactory factory, VertexFunction f) {
+        Geometry copy = factory.createGeometry(geometry);
+        applyToVertices(copy, f);
+        copy.setSRID(factory.getSRID());
+        return copy;
     }
 
     public static Point point(double lon, double lat) {

@@ -18,8 +18,6 @@ import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.coverage.CoverageValidator;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -386,8 +384,9 @@ public final class DemoDatasetGenerator {
             JsonNode props = feature.get("properties");
             Geometry gcj = readPolygonal(feature.get("geometry"));
             Geometry wgs = ChinaOffsetDatums.gcj02ToWgs84(gcj);
-            wgs.apply(new GridFilter());
-            wgs.geometryChanged();
+            // rounded to the 1e-7 grid (the written precision), so that re-reading gives identical geometry
+            Geometries.applyToVertices(wgs, (x, y) -> new double[] {VoronoiPartition.GRID.makePrecise(x),
+                    VoronoiPartition.GRID.makePrecise(y)});
             MultiPolygon mp = Geometries.toMultiPolygon(wgs);
             // Validity of the polygon as written (WGS 84) and as published (GCJ-02): the non-linear datum shift can
             // turn a degenerate defect of the source (e.g. a collinear spike) into a sliver JTS no longer reports.
@@ -435,25 +434,6 @@ public final class DemoDatasetGenerator {
             cs[i] = new Coordinate(points.get(i).get(0).doubleValue(), points.get(i).get(1).doubleValue());
         }
         return f.createLinearRing(cs);
-    }
-
-    /** Rounds every coordinate to the 1e-7 grid (the written precision), so that re-reading gives identical geometry. */
-    private static final class GridFilter implements CoordinateSequenceFilter {
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            seq.setOrdinate(i, CoordinateSequence.X, VoronoiPartition.GRID.makePrecise(seq.getX(i)));
-            seq.setOrdinate(i, CoordinateSequence.Y, VoronoiPartition.GRID.makePrecise(seq.getY(i)));
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
-        }
     }
 
     /** Reads a CSV with a header row; returns the three named columns, sorted by code. Quotes are stripped. */

@@ -38,10 +38,10 @@ import java.util.zip.GZIPInputStream;
 
 import net.sf.geographiclib.Geodesic;
 import net.sf.geographiclib.GeodesicData;
+import org.civatlas.places.romanization.NameKeys;
 import org.civatlas.places.search.GazetteerIndex;
 import org.civatlas.places.search.Hit;
 import org.civatlas.places.search.NameEntry;
-import org.civatlas.places.search.PinyinNameKeyer;
 import org.civatlas.places.search.SearchFilter;
 import org.civatlas.places.search.SearchText;
 import org.civatlas.spatial.ChinaOffsetDatums;
@@ -91,7 +91,7 @@ import org.postgresql.copy.CopyManager;
  * is in the top 10, and the share whose intended name (string) is among the top-10 names.
  *
  * <p>The PostgreSQL baseline loads the same rows (COPY) with a pinyin and initials column computed by the same
- * {@link PinyinNameKeyer}, GIN trigram indexes on name, pinyin and initials and a GiST index on a geography point,
+ * {@link NameKeys} the index uses, GIN trigram indexes on name, pinyin and initials and a GiST index on a geography point,
  * and runs the usual SQL through prepared statements: {@code name LIKE 'x%'}, {@code name LIKE '%x%'},
  * {@code pinyin LIKE 'x%'}, {@code initials LIKE 'x%'} (each {@code LIMIT 10}, unranked, which favours
  * PostgreSQL), {@code name % 'x' ORDER BY similarity(name,'x') DESC LIMIT 10}, and
@@ -178,10 +178,9 @@ public final class GazetteerSearchBenchmark {
                 heapEntries >> 20, (heapEntries - heapBase) >> 20);
 
         // ------------------------------------------------------------------------------- build
-        PinyinNameKeyer keyer = new PinyinNameKeyer();
-        keyer.toneless("预热"); // load pinyin4j's table outside the timed build
+        NameKeys.toneless("预热"); // load the reading tables outside the timed build
         long b0 = System.nanoTime();
-        GazetteerIndex index = GazetteerIndex.build(entries, keyer);
+        GazetteerIndex index = GazetteerIndex.build(entries);
         double buildSeconds = (System.nanoTime() - b0) / 1e9;
         long heapIndex = usedHeapAfterGc();
         log(t0, "built the index of %,d names in %.1f s; heap after GC %,d MB: index structures %,d MB, "
@@ -190,7 +189,7 @@ public final class GazetteerSearchBenchmark {
         log(t0, "index: %s", index.describe());
 
         // ------------------------------------------------------------------------------- queries
-        Map<String, List<Query>> sets = makeQueries(entries, keyer, perKind, seed, points);
+        Map<String, List<Query>> sets = makeQueries(entries, perKind, seed, points);
         Map<String, Stats> ours = new LinkedHashMap<>();
         Map<String, Stats> oursSubset = new LinkedHashMap<>(); // the queries PostgreSQL runs, for the ratios
         Map<String, List<List<Hit>>> ourResults = new LinkedHashMap<>();
@@ -244,7 +243,7 @@ public final class GazetteerSearchBenchmark {
             try (Connection c = openBenchDatabase(pgUrl, pgUser)) {
                 pgInfo = pgInfo(c);
                 long l0 = System.nanoTime();
-                loadPostgres(c, entries, keyer, t0);
+                loadPostgres(c, entries, t0);
                 pgLoadSeconds = (System.nanoTime() - l0) / 1e9;
                 Map<String, List<List<Long>>> pgResults = new LinkedHashMap<>();
                 for (Map.Entry<String, List<Query>> e : sets.entrySet()) {
@@ -318,8 +317,7 @@ public final class GazetteerSearchBenchmark {
 
     // ==================================================================================================== queries
 
-    static Map<String, List<Query>> makeQueries(List<NameEntry> entries, PinyinNameKeyer keyer, int n, long seed,
-                                                boolean points) {
+    static Map<String, List<Query>> makeQueries(List<NameEntry> entries, int n, long seed, boolean points) {
         SplittableRandom r = new SplittableRandom(seed);
         int size = entries.size();
         Map<String, List<Query>> sets = new LinkedHashMap<>();
@@ -346,7 +344,7 @@ public final class GazetteerSearchBenchmark {
         List<Query> pinyin = new ArrayList<>();
         while (pinyin.size() < n) {
             NameEntry e = entries.get(r.nextInt(size));
-            String q = pinyin.size() % 2 == 0 ? keyer.toneless(e.name()) : keyer.spacedToneless(e.name());
+            String q = pinyin.size() % 2 == 0 ? NameKeys.toneless(e.name()) : NameKeys.tonelessSpaced(e.name());
             if (!q.isBlank() && q.length() <= GazetteerIndex.MAX_QUERY_LENGTH) {
                 pinyin.add(new Query("pinyin", q, e.placeId(), e.name(), null, 0, 0));
             }
@@ -355,7 +353,7 @@ public final class GazetteerSearchBenchmark {
         List<Query> initials = new ArrayList<>();
         while (initials.size() < n) {
             NameEntry e = entries.get(r.nextInt(size));
-            String q = keyer.initials(e.name());
+            String q = NameKeys.initials(e.name());
             if (!q.isBlank()) {
                 initials.add(new Query("initials", q, e.placeId(), e.name(), null, 0, 0));
             }
@@ -399,7 +397,7 @@ public final class GazetteerSearchBenchmark {
             }
             sets.put("reverse", reverse);
         }
-        sets.put("homophone", homophoneTypos(entries, keyer, n, seed));
+        sets.put("homophone", homophoneTypos(entries, n, seed));
         return sets;
     }
 
@@ -409,7 +407,7 @@ public final class GazetteerSearchBenchmark {
      * in proportion to how often they occur (as {@link #randomHan} draws). A separate random stream, so the other
      * query sets are the same as without it.
      */
-    static List<Query> homophoneTypos(List<NameEntry> entries, PinyinNameKeyer keyer, int n, long seed) {
+    static List<Query> homophoneTypos(List<NameEntry> entries, int n, long seed) {
         Map<String, Map<Character, Integer>> byReading = new HashMap<>();
         Map<Character, String> readingOf = new HashMap<>();
         for (NameEntry e : entries) {
@@ -419,7 +417,7 @@ public final class GazetteerSearchBenchmark {
                 if (!SearchText.isHan(ch)) {
                     continue;
                 }
-                String reading = readingOf.computeIfAbsent(ch, k -> keyer.toneless(String.valueOf(k)));
+                String reading = readingOf.computeIfAbsent(ch, k -> NameKeys.toneless(String.valueOf(k)));
                 if (!reading.isEmpty()) {
                     byReading.computeIfAbsent(reading, k -> new TreeMap<>()).merge(ch, 1, Integer::sum);
                 }
@@ -823,7 +821,7 @@ public final class GazetteerSearchBenchmark {
         }
     }
 
-    private static void loadPostgres(Connection c, List<NameEntry> entries, PinyinNameKeyer keyer, long t0)
+    private static void loadPostgres(Connection c, List<NameEntry> entries, long t0)
             throws SQLException, IOException {
         c.setAutoCommit(true);
         try (Statement st = c.createStatement()) {
@@ -835,8 +833,8 @@ public final class GazetteerSearchBenchmark {
         copy.copyIn("COPY gaz (id, name, pinyin, initials, importance, geog) FROM STDIN", rows(entries.size(), i -> {
             NameEntry e = entries.get(i);
             String geog = e.hasPoint() ? "SRID=4326;POINT(" + e.lon() + " " + e.lat() + ")" : "\\N";
-            return e.placeId() + "\t" + e.name() + "\t" + keyer.toneless(e.name()) + "\t"
-                    + keyer.initials(e.name()) + "\t" + e.importance() + "\t" + geog + "\n";
+            return e.placeId() + "\t" + e.name() + "\t" + NameKeys.toneless(e.name()) + "\t"
+                    + NameKeys.initials(e.name()) + "\t" + e.importance() + "\t" + geog + "\n";
         }));
         log(t0, "PostgreSQL: copied %,d rows", entries.size());
         try (Statement st = c.createStatement()) {
@@ -874,7 +872,7 @@ public final class GazetteerSearchBenchmark {
                     switch (kind) {
                         case "prefix" -> ps.setString(1, like(q.text()) + "%");
                         case "substring" -> ps.setString(1, "%" + like(q.text()) + "%");
-                        case "pinyin", "initials" -> ps.setString(1, like(SearchText.latinKey(q.text())) + "%");
+                        case "pinyin", "initials" -> ps.setString(1, like(NameKeys.normalizeLatin(q.text())) + "%");
                         case "typo", "homophone" -> {
                             ps.setString(1, q.text());
                             ps.setString(2, q.text());

@@ -1,7 +1,6 @@
 package org.civatlas.layers.tiles;
 
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
+import org.civatlas.spatial.Geometries;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -92,42 +91,11 @@ public final class TileMath {
 
     /** Copy of a WGS 84 geometry in Web Mercator metres (latitudes clamped to ±85.0511°). */
     public static Geometry toMercator(Geometry wgs84) {
-        Geometry copy = MERCATOR.createGeometry(wgs84);
-        copy.apply(new Projector(true));
-        copy.setSRID(WEB_MERCATOR_SRID);
-        return copy;
+        return Geometries.transformed(wgs84, MERCATOR, (x, y) -> new double[] {lonToMercatorX(x), latToMercatorY(y)});
     }
 
     /** Copy of a Web Mercator geometry in WGS 84 degrees, built by {@code factory}. */
     public static Geometry toWgs84(Geometry mercator, GeometryFactory factory) {
-        Geometry copy = factory.createGeometry(mercator);
-        copy.apply(new Projector(false));
-        copy.setSRID(factory.getSRID());
-        return copy;
-    }
-
-    private record Projector(boolean forward) implements CoordinateSequenceFilter {
-        @Override
-        public void filter(CoordinateSequence seq, int i) {
-            double x = seq.getX(i);
-            double y = seq.getY(i);
-            if (forward) {
-                seq.setOrdinate(i, CoordinateSequence.X, lonToMercatorX(x));
-                seq.setOrdinate(i, CoordinateSequence.Y, latToMercatorY(y));
-            } else {
-                seq.setOrdinate(i, CoordinateSequence.X, mercatorXToLon(x));
-                seq.setOrdinate(i, CoordinateSequence.Y, mercatorYToLat(y));
-            }
-        }
-
-        @Override
-        public boolean isDone() {
-            return false;
-        }
-
-        @Override
-        public boolean isGeometryChanged() {
-            return true;
-        }
+        return Geometries.transformed(mercator, factory, (x, y) -> new double[] {mercatorXToLon(x), mercatorYToLat(y)});
     }
 }

@@ -1,9 +1,11 @@
 package org.civatlas.places.search;
 
 import java.text.Normalizer;
-import java.util.Locale;
 
-/** Text normalization, script detection and the bounded edit-distance check used by the index. */
+/**
+ * Script detection, the Chinese-name key and the bounded edit-distance check used by the index. Latin and Uyghur
+ * text is normalised by the place-name romanisation ({@code NameKeys}), the one keyer of the application.
+ */
 public final class SearchText {
 
     private SearchText() {
@@ -56,65 +58,6 @@ public final class SearchText {
             char c = n.charAt(i);
             if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
                 continue;
-            }
-            sb.append(c < 0x80 ? Character.toLowerCase(c) : c);
-        }
-        return sb.toString();
-    }
-
-    /**
-     * Latin search key: lowercase, ü (and u:, tone-marked ü) → v, tone marks and tone numbers removed, only
-     * a-z and 0-9 kept ("Shūlè Xiàn", "shu1 le4 xian4", "Xi'an" → "shulexian", "shulexian", "xian").
-     */
-    public static String latinKey(String s) {
-        String n = Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        StringBuilder sb = new StringBuilder(n.length());
-        for (int i = 0; i < n.length(); i++) {
-            char c = n.charAt(i);
-            if (c == 'u' && i + 1 < n.length() && (n.charAt(i + 1) == '\u0308' || n.charAt(i + 1) == ':')) {
-                sb.append('v');
-                i++;
-                continue;
-            }
-            if ((c >= 'a' && c <= 'z')) {
-                sb.append(c);
-            } else if (c >= '0' && c <= '9') {
-                // a tone number directly after a letter and not followed by another digit is dropped
-                boolean afterLetter = i > 0 && n.charAt(i - 1) >= 'a' && n.charAt(i - 1) <= 'z';
-                boolean beforeDigit = i + 1 < n.length() && n.charAt(i + 1) >= '0' && n.charAt(i + 1) <= '9';
-                if (!(afterLetter && !beforeDigit && c >= '1' && c <= '5')) {
-                    sb.append(c);
-                }
-            }
-        }
-        return sb.toString();
-    }
-
-    /**
-     * Uyghur key: NFKC (presentation forms → letters), tatweel, zero-width joiners, direction marks and
-     * harakat removed, Keheh ک → Kaf ك, runs of whitespace → one space, Latin lowercased. Distinct Uyghur letters
-     * (ى i, ي y, ې e, ە e/a, ھ h) are kept distinct.
-     */
-    public static String uyghurKey(String s) {
-        String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        StringBuilder sb = new StringBuilder(n.length());
-        boolean space = false;
-        for (int i = 0; i < n.length(); i++) {
-            char c = n.charAt(i);
-            if (c == '\u0640' || (c >= '\u064B' && c <= '\u065F') || c == '\u0670' || (c >= '\u200B' && c <= '\u200F')
-                    || c == '\uFEFF' || (c >= '\u202A' && c <= '\u202E')) {
-                continue;
-            }
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u060C' || c == '-') {
-                space = sb.length() > 0;
-                continue;
-            }
-            if (space) {
-                sb.append(' ');
-                space = false;
-            }
-            if (c == '\u06A9') {
-                c = '\u0643';
             }
             sb.append(c < 0x80 ? Character.toLowerCase(c) : c);
         }

@@ -17,6 +17,7 @@ class NameKeysTest {
         assertThat(NameKeys.toneless("莘庄镇")).isEqualTo("xinzhuangzhen");
         assertThat(NameKeys.toneless("女儿河")).isEqualTo("nuerhe");
         assertThat(NameKeys.toneless("长沙")).isEqualTo("changsha");
+        assertThat(NameKeys.toneless("喀什市")).isEqualTo("kashishi");
     }
 
     @Test
@@ -26,6 +27,7 @@ class NameKeysTest {
         assertThat(NameKeys.tonelessSpaced("东四12条")).isEqualTo("dong si 12 tiao");
         assertThat(NameKeys.initials("东四12条")).isEqualTo("ds12t");
         assertThat(NameKeys.toneless("A区（新）")).isEqualTo("aquxin");
+        assertThat(NameKeys.toneless("A区·北")).isEqualTo("aqubei");
         assertThat(NameKeys.toneless("")).isEmpty();
         assertThat(NameKeys.toneless(null)).isEmpty();
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import net.sf.geographiclib.Geodesic;
+import org.civatlas.places.romanization.NameKeys;
 import org.junit.jupiter.api.Test;
 
 class GazetteerIndexTest {
@@ -47,7 +48,7 @@ class GazetteerIndexTest {
         return l;
     }
 
-    private final GazetteerIndex index = GazetteerIndex.build(shule(), new PinyinNameKeyer());
+    private final GazetteerIndex index = GazetteerIndex.build(shule());
 
     private List<String> names(List<Hit> hits) {
         return hits.stream().map(h -> h.entry().name()).toList();
@@ -79,7 +80,8 @@ class GazetteerIndexTest {
 
     @Test
     void pinyinInAllItsForms() {
-        for (String q : List.of("shule", "shu le", "shulexian", "Shule Xian", "Shūlè Xiàn", "SHULE", "shu4le4")) {
+        // tone numbers ("shu4le4") are not stripped: NameKeys keeps digits, which names such as 东四12条 carry
+        for (String q : List.of("shule", "shu le", "shulexian", "Shule Xian", "Shūlè Xiàn", "SHULE", "Shu-le")) {
             List<Hit> hits = search(q);
             assertThat(hits).as(q).isNotEmpty();
             assertThat(hits.get(0).entry().name()).as(q).isEqualTo("疏勒县");
@@ -151,7 +153,7 @@ class GazetteerIndexTest {
             l.add(new NameEntry(100 + i, "团结村委会", null, null, VILLAGE, "65" + i, true, false, P, Double.NaN,
                     Double.NaN, 1));
         }
-        GazetteerIndex idx = GazetteerIndex.build(l, null);
+        GazetteerIndex idx = GazetteerIndex.build(l);
         List<Hit> hits = idx.search("团木村委会", 10, SearchFilter.publicDefault()); // 木 for 结: not a homophone
         assertThat(hits).hasSize(10);
         assertThat(names(hits)).doesNotHaveDuplicates();
@@ -180,7 +182,7 @@ class GazetteerIndexTest {
         l.add(new NameEntry(500, "沙江村委会", null, null, VILLAGE, "1", true, false, P, Double.NaN, Double.NaN, 1));
         l.add(new NameEntry(501, "江沙湾村委会", null, null, VILLAGE, "1", true, false, P, Double.NaN, Double.NaN,
                 1));
-        GazetteerIndex idx = GazetteerIndex.build(l, null);
+        GazetteerIndex idx = GazetteerIndex.build(l);
         // swapped neighbours, then a missing character, then the thirty names with another character
         assertThat(names(idx.search("江沙村委会", 10, null))).startsWith("沙江村委会", "江沙湾村委会", "江东村委会");
     }
@@ -194,7 +196,7 @@ class GazetteerIndexTest {
                     Double.NaN, 1));
         }
         l.add(new NameEntry(2, "团山村委会", null, null, VILLAGE, "1", true, false, P, Double.NaN, Double.NaN, 1));
-        List<Hit> hits = GazetteerIndex.build(l, null).search("团木村委会", 10, null);
+        List<Hit> hits = GazetteerIndex.build(l).search("团木村委会", 10, null);
         assertThat(hits).extracting(h -> h.entry().placeId())
                 .containsExactly(10L, 2L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L);
         assertThat(hits).allMatch(h -> h.matchKind().equals("FUZZY"));
@@ -209,7 +211,7 @@ class GazetteerIndexTest {
             l.add(new NameEntry(100 + i, "团" + others.charAt(i) + "村委会", null, null, VILLAGE, "1", true, false,
                     P, Double.NaN, Double.NaN, 1));
         }
-        GazetteerIndex idx = GazetteerIndex.build(l, new PinyinNameKeyer());
+        GazetteerIndex idx = GazetteerIndex.build(l);
         // 洁 for 结 (both jie): one edit and the same reading, ahead of thirty other one-edit names
         List<Hit> hits = idx.search("团洁村委会", 10, SearchFilter.publicDefault());
         assertThat(hits.get(0).entry().name()).isEqualTo("团结村委会");
@@ -231,7 +233,7 @@ class GazetteerIndexTest {
                 new NameEntry(5, "和平村委会", null, null, VILLAGE, "1", false, false, P, 0, 0, 9),
                 new NameEntry(6, "和干", null, null, VILLAGE, "1", true, false, P, 0, 0, 1),
                 new NameEntry(7, "和平村", null, null, VILLAGE, "1", true, false, P, 0, 0, 1),
-                new NameEntry(8, "大和平村", null, null, VILLAGE, "1", true, false, P, 0, 0, 5)), null);
+                new NameEntry(8, "大和平村", null, null, VILLAGE, "1", true, false, P, 0, 0, 5)));
         List<Hit> hits = idx.search("和平", 10, SearchFilter.none());
         // exact; prefix: standard first, then importance, shorter, id; non-standard last; substring; fuzzy
         assertThat(hits.stream().map(h -> h.entry().placeId()).toList()).containsExactly(2L, 4L, 1L, 7L, 5L, 8L,
@@ -332,7 +334,7 @@ class GazetteerIndexTest {
                     P, Double.NaN, Double.NaN, 1));
         }
         l.add(new NameEntry(999_999, "新村镇", null, null, ADMIN, "1", true, false, P, 0, 0, 2));
-        GazetteerIndex idx = GazetteerIndex.build(l, null);
+        GazetteerIndex idx = GazetteerIndex.build(l);
         List<Hit> hits = idx.search("新村", 10, null);
         assertThat(hits.get(0).entry().placeId()).isEqualTo(999_999);
         assertThat(hits.subList(1, 10)).extracting(h -> h.entry().placeId())
@@ -356,8 +358,7 @@ class GazetteerIndexTest {
             l.add(new NameEntry(i, sb.toString(), null, null, VILLAGE, "1", r.nextInt(10) > 0, false, P, 0, 0,
                     r.nextInt(3)));
         }
-        GazetteerIndex idx = GazetteerIndex.build(l, null);
-        PinyinNameKeyer keyer = new PinyinNameKeyer();
+        GazetteerIndex idx = GazetteerIndex.build(l);
         java.util.Map<String, Long> count = l.stream().collect(java.util.stream.Collectors.groupingBy(
                 NameEntry::name, java.util.stream.Collectors.counting()));
         Comparator<NameEntry> byRank = Comparator.<NameEntry, Boolean>comparing(e -> !e.standard())
@@ -379,10 +380,10 @@ class GazetteerIndexTest {
             // fuzzy tier: one-edit names and names read like the query, each name's best entry first (same
             // reading and one edit; a character missing, extra or swapped; another character; same reading
             // only), then the further entries of those names
-            String reading = keyer.toneless(q);
+            String reading = NameKeys.toneless(q);
             java.util.Map<String, NameEntry> best = new java.util.HashMap<>();
             for (NameEntry e : l) {
-                boolean sounds = q.length() >= 2 && !e.name().equals(q) && readings(keyer, e.name()).contains(reading);
+                boolean sounds = q.length() >= 2 && !e.name().equals(q) && readings(e.name()).contains(reading);
                 if ((tier(e.name(), q) == 3 || sounds && tier(e.name(), q) < 0)
                         && (!best.containsKey(e.name()) || byRank.compare(e, best.get(e.name())) < 0)) {
                     best.put(e.name(), e);
@@ -390,7 +391,7 @@ class GazetteerIndexTest {
             }
             expected.removeIf(e -> tier(e.name(), q) == 3);
             Comparator<NameEntry> names = Comparator.<NameEntry>comparingInt(e -> {
-                        boolean sounds = readings(keyer, e.name()).contains(reading);
+                        boolean sounds = readings(e.name()).contains(reading);
                         boolean oneEdit = SearchText.distanceAtMostOne(e.name(), q) == 1;
                         boolean substitution = oneEdit && e.name().length() == q.length()
                                 && java.util.stream.IntStream.range(0, q.length())
@@ -413,11 +414,9 @@ class GazetteerIndexTest {
         }
     }
 
-    private static Set<String> readings(PinyinNameKeyer keyer, String name) {
-        Set<String> out = new java.util.HashSet<>();
-        out.add(keyer.toneless(name));
-        out.addAll(keyer.alternativeToneless(name, GazetteerIndex.MAX_ALTERNATIVES));
-        return out;
+    /** The readings the index keys a name by: the dictionary reading and its alternatives. */
+    private static Set<String> readings(String name) {
+        return Set.copyOf(NameKeys.allReadingKeys(name, 1 + NameTerms.MAX_ALTERNATIVES));
     }
 
     private static int tier(String name, String q) {
