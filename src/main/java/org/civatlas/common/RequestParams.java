@@ -28,6 +28,32 @@ public final class RequestParams {
         }
     }
 
+    /**
+     * A required finite number within [min, max], such as a longitude or a search radius. Bounds are written as
+     * plain numbers in the message ("-180 到 180"), so the person reading it sees the range, not Java's doubles.
+     */
+    public static double number(String name, String value, double min, double max) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badParameter(name, name + " 是必填项 / " + name + " is required");
+        }
+        try {
+            double d = Double.parseDouble(value.strip());
+            if (Double.isFinite(d) && d >= min && d <= max) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        String range = plain(min) + " 到 " + plain(max);
+        throw ProblemException.badParameter(name, name + " 须为 " + range + " 之间的数 / " + name
+                + " must be a number from " + plain(min) + " to " + plain(max) + ", got '" + value + "'");
+    }
+
+    private static String plain(double bound) {
+        return bound == Math.rint(bound) && Math.abs(bound) < 1e15 ? Long.toString((long) bound)
+                : Double.toString(bound);
+    }
+
     /** A calendar date YYYY-MM-DD (ISO 8601), such as {@code asOf}. */
     public static LocalDate date(String name, String value, LocalDate fallback) {
         if (value == null || value.isBlank()) {

@@ -1,5 +1,7 @@
 package org.civatlas.divisions;
 
+import org.civatlas.common.RequestParams;
+
 import jakarta.validation.Valid;
 import java.util.List;
 import org.civatlas.common.ProblemException;
@@ -44,8 +46,8 @@ class DivisionController {
     /** The units containing a point, county first. */
     @GetMapping("/at")
     List<DivisionSummary> at(@RequestParam String lon, @RequestParam String lat) {
-        double x = coordinate("lon", lon, 180);
-        double y = coordinate("lat", lat, 90);
+        double x = RequestParams.number("lon", lon, -180, 180);
+        double y = RequestParams.number("lat", lat, -90, 90);
         return queries.containing(x, y).stream().map(DivisionSummary::of).toList();
     }
 
@@ -57,20 +59,6 @@ class DivisionController {
     @GetMapping("/{code}/history")
     List<DivisionChange> history(@PathVariable String code) {
         return edits.history(code);
-    }
-
-    private static double coordinate(String name, String value, double bound) {
-        try {
-            double parsed = Double.parseDouble(value.strip());
-            if (Double.isFinite(parsed) && Math.abs(parsed) <= bound) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.badParameter(name, name + " 须为 -" + (int) bound + " 到 " + (int) bound
-                + " 之间的十进制度数 / " + name + " must be decimal degrees between -" + (int) bound + " and "
-                + (int) bound + ", got '" + value + "'");
     }
 
     /** A unit without its geometry. */

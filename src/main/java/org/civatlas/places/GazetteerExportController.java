@@ -32,7 +32,7 @@ class GazetteerExportController {
     @GetMapping("/api/places")
     List<Place> list(@RequestParam(required = false) String name, @RequestParam(required = false) String unit,
             @RequestParam(required = false) String category) {
-        String prefix = unit == null || unit.isBlank() ? null : PlaceSearchController.unitPrefix(unit.strip());
+        String prefix = unit == null || unit.isBlank() ? null : SearchParams.unitPrefix(unit.strip());
         if (category != null && !category.isBlank()) {
             registry.requireCategory(category);
         }

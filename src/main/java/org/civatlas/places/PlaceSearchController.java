@@ -2,13 +2,11 @@ package org.civatlas.places;
 
 import org.civatlas.common.CurrentUser;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.civatlas.common.ProblemException;
-import org.civatlas.divisions.DivisionCodes;
+import org.civatlas.common.RequestParams;
 import org.civatlas.places.search.Hit;
 import org.civatlas.places.search.SearchFilter;
 import org.springframework.security.core.Authentication;
@@ -19,8 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 /** Public place-name search: text (Chinese, pinyin, initials, Uyghur, typos), suggestions, reverse lookup. */
 @RestController
 class PlaceSearchController {
-
-    static final int MAX_LIMIT = 100;
 
     private final PlaceSearch search;
 
@@ -36,14 +32,12 @@ class PlaceSearchController {
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String bbox,
             Authentication authentication) {
-        if (q == null || q.isBlank()) {
-            throw ProblemException.badParameter("q", "请输入要查找的地名 / give the name to look for in q");
-        }
+        String text = SearchParams.query(q);
         SearchFilter filter = filter(category, unit, status, bbox, authentication);
         PlaceSearch.Snapshot s = search.snapshot();
         List<Hit> hits;
         try {
-            hits = s.index().search(q.strip(), limit(limit, 10), filter);
+            hits = s.index().search(text, SearchParams.limit(limit, 10), filter);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badParameter("q", "q：" + e.getMessage());
         }
@@ -52,7 +46,7 @@ class PlaceSearchController {
         }
         // officers also see open proposals (naming cases not yet approved), apart from the places
         List<Map<String, Object>> proposals = new ArrayList<>();
-        for (NamingCaseView c : search.openProposals(q, limit(limit, 10))) {
+        for (NamingCaseView c : search.openProposals(q, SearchParams.limit(limit, 10))) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("caseId", c.id());
             p.put("kind", c.kind());
@@ -78,7 +72,7 @@ class PlaceSearchController {
             return Map.of("suggestions", List.of());
         }
         try {
-            return Map.of("suggestions", search.snapshot().index().suggest(q.strip(), limit(limit, 8)));
+            return Map.of("suggestions", search.snapshot().index().suggest(q.strip(), SearchParams.limit(limit, 8)));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badParameter("q", "q：" + e.getMessage());
         }
@@ -88,11 +82,11 @@ class PlaceSearchController {
     Map<String, Object> reverse(@RequestParam(required = false) String lon, @RequestParam(required = false) String lat,
             @RequestParam(required = false) String radius, @RequestParam(required = false) String limit,
             @RequestParam(required = false) String category, Authentication authentication) {
-        double x = number("lon", lon, -180, 180);
-        double y = number("lat", lat, -90, 90);
-        double r = radius == null ? 1000 : number("radius", radius, 0, 100_000);
+        double x = RequestParams.number("lon", lon, -180, 180);
+        double y = RequestParams.number("lat", lat, -90, 90);
+        double r = radius == null ? 1000 : RequestParams.number("radius", radius, 0, 100_000);
         PlaceSearch.Snapshot s = search.snapshot();
-        List<Hit> hits = s.index().reverse(x, y, r, limit(limit, 10),
+        List<Hit> hits = s.index().reverse(x, y, r, SearchParams.limit(limit, 10),
                 filter(category, null, null, null, authentication));
         return Map.of("results", results(hits, s));
     }
@@ -131,60 +125,7 @@ class PlaceSearchController {
 
     private static SearchFilter filter(String category, String unit, String status, String bbox,
             Authentication authentication) {
-        boolean officer = CurrentUser.hasAnyRole(authentication, "NAME_OFFICER", "ADMIN");
-        Set<String> categories = category == null || category.isBlank() ? null
-                : Set.copyOf(Arrays.asList(category.split(",")));
-        Set<String> statuses = officer ? (status == null || status.isBlank() ? null
-                : Set.copyOf(Arrays.asList(status.split(",")))) : Set.of(SearchFilter.PUBLISHED);
-        double[] box = null;
-        if (bbox != null && !bbox.isBlank()) {
-            String[] parts = bbox.split(",");
-            if (parts.length != 4) {
-                throw ProblemException.badParameter("bbox", "bbox 须为 minLon,minLat,maxLon,maxLat / bbox must be "
-                        + "minLon,minLat,maxLon,maxLat");
-            }
-            box = new double[4];
-            for (int i = 0; i < 4; i++) {
-                box[i] = number("bbox", parts[i], -180, 180);
-            }
-        }
-        String prefix = unit == null || unit.isBlank() ? null : unitPrefix(unit.strip());
-        try {
-            return new SearchFilter(categories, prefix, statuses, box, officer);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badParameter("bbox", "bbox：" + e.getMessage());
-        }
-    }
-
-    /** A unit's descendants share its significant code digits (county 6, township 9, village 12). */
-    static String unitPrefix(String code) {
-        if (!code.matches("\\d{6}|\\d{9}|\\d{12}")) {
-            throw ProblemException.badParameter("unit", "unit 须为行政区划代码 / unit must be a division code");
-        }
-        return code.length() == 12 ? DivisionCodes.significantPrefix(code) : code;
-    }
-
-    private static int limit(String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        int n = (int) number("limit", value, 1, Integer.MAX_VALUE);
-        return Math.min(n, MAX_LIMIT);
-    }
-
-    private static double number(String name, String value, double min, double max) {
-        if (value == null || value.isBlank()) {
-            throw ProblemException.badParameter(name, name + " 是必填项 / " + name + " is required");
-        }
-        try {
-            double d = Double.parseDouble(value.strip());
-            if (Double.isFinite(d) && d >= min && d <= max) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ProblemException.badParameter(name, name + " 须为 " + min + " 到 " + max + " 之间的数 / " + name
-                + " must be a number from " + min + " to " + max + ", got '" + value + "'");
+        return SearchParams.filter(category, unit, status, bbox,
+                CurrentUser.hasAnyRole(authentication, "NAME_OFFICER", "ADMIN"));
     }
 }

@@ -50,4 +50,29 @@ class RequestParamsTest {
                     });
         }
     }
+
+    @Test
+    void aNumberIsTakenWithinItsRangeBoundsIncluded() {
+        assertThat(RequestParams.number("lon", " 75.9 ", -180, 180)).isEqualTo(75.9);
+        assertThat(RequestParams.number("lat", "-90", -90, 90)).isEqualTo(-90);
+        assertThat(RequestParams.number("radius", "100000", 0, 100_000)).isEqualTo(100_000);
+    }
+
+    @Test
+    void aMissingOutOfRangeOrNonFiniteNumberIsA400SayingTheRange() {
+        for (String bad : new String[] {"181", "-180.5", "NaN", "Infinity", "1e999", "east", "0x10"}) {
+            assertThatThrownBy(() -> RequestParams.number("lon", bad, -180, 180)).as(bad)
+                    .isInstanceOfSatisfying(ProblemException.class, e -> {
+                        assertThat(e.status()).isEqualTo(HttpStatus.BAD_REQUEST);
+                        assertThat(e.parameter()).isEqualTo("lon");
+                        assertThat(e.getMessage()).isEqualTo("lon 须为 -180 到 180 之间的数 / lon must be a number from "
+                                + "-180 to 180, got '" + bad + "'");
+                    });
+        }
+        assertThatThrownBy(() -> RequestParams.number("lat", " ", -90, 90))
+                .isInstanceOfSatisfying(ProblemException.class,
+                        e -> assertThat(e.getMessage()).isEqualTo("lat 是必填项 / lat is required"));
+        assertThatThrownBy(() -> RequestParams.number("ratio", "2", 0, 0.5))
+                .hasMessageContaining("0 到 0.5").hasMessageContaining("from 0 to 0.5");
+    }
 }
