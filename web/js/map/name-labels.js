@@ -1,6 +1,6 @@
 // Map labels: a good interior point per polygon, permanent text tooltips,
 // and zoom-dependent visibility via CSS classes on the map container.
-import { el } from './escape.js';
+import { el } from '../core/escape.js';
 
 /** Signed area of a ring of [lon, lat] (planar, for comparison only). */
 function ringArea(ring) {

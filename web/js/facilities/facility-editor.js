@@ -5,11 +5,11 @@
 // confirmOutside=true. A 409 (someone else saved the facility meanwhile) keeps
 // what the planner typed and offers to reload the facility: what changed is
 // shown, and saving again applies the typed values on the new version.
-import { el } from './escape.js';
-import { biText } from './i18n.js';
-import { getJson, saveFacility } from './api.js';
-import { startPick, stopPick } from './mappick.js';
-import { FACILITY_STATUS, OPERATORS, groupOf, typeName } from './text.js';
+import { el } from '../core/escape.js';
+import { biText } from '../core/i18n.js';
+import { getJson, saveFacility } from '../core/api.js';
+import { startPick, stopPick } from '../map/map-pick.js';
+import { FACILITY_STATUS, OPERATORS, groupOf, typeName } from '../core/text.js';
 
 const DATE_FIELDS = [
   ['plannedOn', '规划日期 Planned on'],

@@ -1,13 +1,13 @@
 // Place names ("地名") group of the side panel: a name's page (all fields,
 // other names, history, "as of" lookup; for officers the edit form and
 // "apply to rename"), the public announcements, and the place-names layer.
-import { el } from './escape.js';
-import { biText } from './i18n.js';
-import { getJson, sendJson, query, loadCollection } from './api.js';
-import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, uyghur, today, setChildren } from './forms.js';
-import { ALT_KINDS, PLACE_STATUS, CASE_KINDS, CASE_STATES } from './gaztext.js';
-import { POPUP_OPTIONS } from './layers.js';
-import { SYNTHETIC } from './text.js';
+import { el } from '../core/escape.js';
+import { biText } from '../core/i18n.js';
+import { getJson, sendJson, query, loadCollection } from '../core/api.js';
+import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, uyghur, today, setChildren } from '../core/forms.js';
+import { ALT_KINDS, PLACE_STATUS, CASE_KINDS, CASE_STATES } from './place-text.js';
+import { POPUP_OPTIONS } from '../map/division-layers.js';
+import { SYNTHETIC } from '../core/text.js';
 
 const syntheticTag = () => el('span', { class: 'tag tag-synthetic', title: '程序生成的位置 Generated location' }, SYNTHETIC);
 const statusPill = (s, label) => el('span', { class: `status-pill place-${String(s || '').toLowerCase()}` }, PLACE_STATUS[s] || label || s || '—');

@@ -1,8 +1,8 @@
 // Legend control: colour key, label zoom hint and the synthetic-data note.
-import { el } from './escape.js';
-import { bi, biText } from './i18n.js';
-import { COLORS, TOWNSHIP_PALETTE } from './layers.js';
-import { SYNTHETIC_SHORT, FACILITY_GROUPS } from './text.js';
+import { el } from '../core/escape.js';
+import { bi, biText } from '../core/i18n.js';
+import { COLORS, TOWNSHIP_PALETTE } from './division-layers.js';
+import { SYNTHETIC_SHORT, FACILITY_GROUPS } from '../core/text.js';
 
 const line = (color, weight, dash) =>
   el('span', { class: 'swatch swatch-line', style: `border-top:${weight}px ${dash ? 'dashed' : 'solid'} ${color}` });

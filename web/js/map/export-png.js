@@ -5,8 +5,8 @@
 // DOM markers at their on-screen positions, in the map's pane order. A title
 // band, the visible layers, a scale bar, a north arrow, the date and the
 // synthetic-data note frame the map. Base-map tiles are not included (noted).
-import { el } from './escape.js';
-import { bi, biAttr, pick, splitBi } from './i18n.js';
+import { el } from '../core/escape.js';
+import { bi, biAttr, pick, splitBi } from '../core/i18n.js';
 
 const SCALE = 2;          // output pixels per CSS pixel
 const HEAD = 58;          // title band (CSS px)

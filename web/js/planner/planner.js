@@ -1,15 +1,15 @@
 // Wires the facilities layer and the planning panel together: shared context,
 // the header button, and "facilities changed" → map, dashboard and coverage
 // refresh at once.
-import { el } from './escape.js';
-import { biText, biHtml } from './i18n.js';
-import { loadFacilityTypes, deleteFacility } from './api.js';
-import { createFacilityLayer } from './facilities.js';
-import { createPanel } from './panel.js';
+import { el } from '../core/escape.js';
+import { biText, biHtml } from '../core/i18n.js';
+import { loadFacilityTypes, deleteFacility } from '../core/api.js';
+import { createFacilityLayer } from '../facilities/facility-layer.js';
+import { createPanel } from '../core/panel.js';
 import { createDashboard } from './dashboard.js';
 import { createCoverage } from './coverage.js';
-import { createFacilityEditor } from './facility-form.js';
-import { createPlanning } from './planning.js';
+import { createFacilityEditor } from '../facilities/facility-editor.js';
+import { createPlanning } from './site-planning.js';
 
 const EDIT_ROLES = ['PLANNER', 'ADMIN'];
 

@@ -2,11 +2,11 @@
 // click runs the search and lists the results (name, romanized, Uyghur,
 // category, how it matched); choosing one zooms to it and opens its popup.
 // A right-click on the map lists the names nearby (reverse lookup, 2 km).
-import { el } from './escape.js';
-import { biText, biAttr } from './i18n.js';
-import { getJson, query } from './api.js';
-import { debounce, uyghur, setChildren } from './forms.js';
-import { matchKindLabel } from './gaztext.js';
+import { el } from '../core/escape.js';
+import { biText, biAttr } from '../core/i18n.js';
+import { getJson, query } from '../core/api.js';
+import { debounce, uyghur, setChildren } from '../core/forms.js';
+import { matchKindLabel } from './place-text.js';
 
 const REVERSE_RADIUS = 2000;
 

@@ -1,11 +1,11 @@
 // Coverage tab: for a set of facility types and a rule, the share of villages
 // covered, a township choropleth (byUnit) with its own legend, and the
 // uncovered villages highlighted on the map and listed (click to zoom).
-import { el } from './escape.js';
-import { biText, biHtml } from './i18n.js';
-import { loadCoverage } from './api.js';
-import { typePicker, radios, uniqueName } from './typepick.js';
-import { percent, integer, SCENARIOS, RULES, scenarioLabel } from './text.js';
+import { el } from '../core/escape.js';
+import { biText, biHtml } from '../core/i18n.js';
+import { loadCoverage } from '../core/api.js';
+import { typePicker, radios, uniqueName } from './type-picker.js';
+import { percent, integer, SCENARIOS, RULES, scenarioLabel } from '../core/text.js';
 
 /** Share classes (upper bound exclusive except the last): colour and label. */
 export const SHARE_CLASSES = [

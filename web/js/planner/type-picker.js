@@ -1,8 +1,8 @@
 // A compact checkbox list of facility types, grouped, for the coverage and
 // planning forms. Returns { node, value(), set(codes) }.
-import { el } from './escape.js';
-import { biText } from './i18n.js';
-import { groupOf } from './text.js';
+import { el } from '../core/escape.js';
+import { biText } from '../core/i18n.js';
+import { groupOf } from '../core/text.js';
 
 export function typePicker(types, selected, name) {
   const boxes = [];

@@ -1,8 +1,8 @@
 // Map overlays for the three division levels: styles, panes, popups, labels.
 // Each overlay is one layer group = interactive fill layer + non-interactive
 // outline layer drawn above all fills + name labels.
-import { popupContent } from './popup.js';
-import { labelLayer } from './labels.js';
+import { popupContent } from './division-popup.js';
+import { labelLayer } from './name-labels.js';
 
 export const COLORS = {
   focus: '#b3261e',       // the county of interest

@@ -2,12 +2,12 @@
 // Roman-spelling proposal and duplicate / homophone findings, the case list,
 // and the case view with the allowed actions (each with the small form it
 // needs), deadlines with overdue flags and the steps timeline.
-import { el } from './escape.js';
-import { biText } from './i18n.js';
-import { getJson, sendJson, query } from './api.js';
-import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, debounce, fmtInstant, today, setChildren } from './forms.js';
-import { CASE_KINDS, CASE_STATES, CONFLICT_KINDS, REPORT_KINDS, actionLabel } from './gaztext.js';
-import { startPick, stopPick } from './mappick.js';
+import { el } from '../core/escape.js';
+import { biText } from '../core/i18n.js';
+import { getJson, sendJson, query } from '../core/api.js';
+import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, debounce, fmtInstant, today, setChildren } from '../core/forms.js';
+import { CASE_KINDS, CASE_STATES, CONFLICT_KINDS, REPORT_KINDS, actionLabel } from './place-text.js';
+import { startPick, stopPick } from '../map/map-pick.js';
 
 const statePill = (s, label) => el('span', { class: `status-pill case-${String(s || '').toLowerCase()}` }, CASE_STATES[s] || label || s);
 

@@ -2,10 +2,10 @@
 // commit) for the division layers (officers and admin) and the facilities layer
 // (planners and admin, as for editing facilities), and the export menu (everyone:
 // collection, format, CRS, optional unit → a download link).
-import { el } from './escape.js';
-import { biText } from './i18n.js';
-import { getJson, sendJson, sendMultipart, query } from './api.js';
-import { field, input, select, problemBox, showProblem, val, kvTable, dataTable, setChildren } from './forms.js';
+import { el } from '../core/escape.js';
+import { biText } from '../core/i18n.js';
+import { getJson, sendJson, sendMultipart, query } from '../core/api.js';
+import { field, input, select, problemBox, showProblem, val, kvTable, dataTable, setChildren } from '../core/forms.js';
 
 const DIVISION_IMPORT_ROLES = ['ADMIN', 'NAME_OFFICER', 'BOUNDARY_OFFICER'];
 const FACILITY_IMPORT_ROLES = ['PLANNER', 'ADMIN'];

@@ -3,10 +3,10 @@
 // as the API returns them). Opened as a new window from the map page (the
 // server only serves index.html and login.html to the public, so the window
 // is written here and styled by css/print.css). All data text goes in as text.
-import { el } from './escape.js';
-import { getJson } from './api.js';
-import { parseWkt } from './wkt.js';
-import { LEVELS, INSPECTION_KINDS, DISPUTE_STATUS, MARKER_TYPES, conditionLabel } from './gaztext.js';
+import { el } from '../core/escape.js';
+import { getJson } from '../core/api.js';
+import { parseWkt } from '../map/wkt.js';
+import { LEVELS, INSPECTION_KINDS, DISPUTE_STATUS, MARKER_TYPES, conditionLabel } from '../places/place-text.js';
 
 const dash = (v) => (v === null || v === undefined || v === '' ? '—' : String(v));
 const km = (m) => (typeof m === 'number' ? `${(m / 1000).toFixed(2)} km` : '—');

@@ -2,11 +2,11 @@
 // planned = hollow dashed, under construction = dashed half-filled, closed =
 // grey. Popups show the record (dates and capacity only reach logged-in
 // staff) with edit / delete buttons for planners.
-import { el } from './escape.js';
-import { biText } from './i18n.js';
-import { loadFacilities } from './api.js';
-import { POPUP_OPTIONS } from './layers.js';
-import { groupOf, FACILITY_STATUS, OPERATORS, SYNTHETIC, typeName, integer } from './text.js';
+import { el } from '../core/escape.js';
+import { biText } from '../core/i18n.js';
+import { loadFacilities } from '../core/api.js';
+import { POPUP_OPTIONS } from '../map/division-layers.js';
+import { groupOf, FACILITY_STATUS, OPERATORS, SYNTHETIC, typeName, integer } from '../core/text.js';
 
 export function markerStyle(f, group) {
   const color = groupOf(group).color;

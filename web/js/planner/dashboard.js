@@ -1,11 +1,11 @@
 // Dashboard tab: plan targets (table, coloured by progress), the county's
 // urban / rural community-facility coverage against 100 % / 90 %, and a
 // trend chart of the selected target.
-import { el } from './escape.js';
-import { biText } from './i18n.js';
-import { loadTargets, loadCoverage } from './api.js';
-import { loadEcharts } from './echarts.js';
-import { percent, integer } from './text.js';
+import { el } from '../core/escape.js';
+import { biText } from '../core/i18n.js';
+import { loadTargets, loadCoverage } from '../core/api.js';
+import { loadEcharts } from '../core/echarts.js';
+import { percent, integer } from '../core/text.js';
 
 const num1 = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 1 });
 const fmt = (v, unit) => (v === null || v === undefined ? '—' : unit === '%' ? `${num1.format(v)} %` : num1.format(v));

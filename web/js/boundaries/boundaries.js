@@ -2,14 +2,14 @@
 // condition, the disputes layer for staff (see disputes.js), and the panel
 // tabs: lines with inspection status, a line's dossier (print view, record an
 // inspection, add a marker, record a marker's condition) and the topology check.
-import { el } from './escape.js';
-import { bi, biText, biHtml, biAttr, splitBi } from './i18n.js';
-import { getJson, sendJson, query, loadCollection } from './api.js';
-import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, fmtKm, fmtInstant, today, setChildren } from './forms.js';
-import { LEVELS, LINE_STYLES, DISPUTE_LINES, MARKER_CONDITIONS, MARKER_TYPES, CRS, INSPECTION_KINDS, INSPECTION_STATUS, DISPUTE_STATUS, conditionLabel } from './gaztext.js';
-import { parseWkt } from './wkt.js';
-import { startPick, stopPick } from './mappick.js';
-import { SYNTHETIC } from './text.js';
+import { el } from '../core/escape.js';
+import { bi, biText, biHtml, biAttr, splitBi } from '../core/i18n.js';
+import { getJson, sendJson, query, loadCollection } from '../core/api.js';
+import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, fmtKm, fmtInstant, today, setChildren } from '../core/forms.js';
+import { LEVELS, LINE_STYLES, DISPUTE_LINES, MARKER_CONDITIONS, MARKER_TYPES, CRS, INSPECTION_KINDS, INSPECTION_STATUS, DISPUTE_STATUS, conditionLabel } from '../places/place-text.js';
+import { parseWkt } from '../map/wkt.js';
+import { startPick, stopPick } from '../map/map-pick.js';
+import { SYNTHETIC } from '../core/text.js';
 import { createDisputes } from './disputes.js';
 import { openDossierPrint } from './dossier-print.js';
 

@@ -2,8 +2,8 @@
 // site planner: only one picker is active at a time. While picking, map
 // features do not react to clicks (no popups), the cursor is a crosshair and
 // a hint with a cancel button is shown over the map.
-import { el } from './escape.js';
-import { biText } from './i18n.js';
+import { el } from '../core/escape.js';
+import { biText } from '../core/i18n.js';
 
 let active = null;
 

@@ -1,6 +1,6 @@
 // Popup content for a division feature, built as DOM (all data inserted as text).
-import { el } from './escape.js';
-import { URBAN_RURAL, SYNTHETIC } from './text.js';
+import { el } from '../core/escape.js';
+import { URBAN_RURAL, SYNTHETIC } from '../core/text.js';
 
 const number = new Intl.NumberFormat('zh-CN');
 const syntheticTag = () => el('span', { class: 'tag tag-synthetic', title: '程序生成的数据 Generated data' }, SYNTHETIC);

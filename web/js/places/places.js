@@ -1,13 +1,13 @@
 // Wires the gazetteer into the page: header search box, "地名 Place names"
 // header button and panel tabs (name page, announcements, naming cases for
 // officers), the place-names layer, right-click "nearby names".
-import { el } from './escape.js';
-import { biText, biHtml } from './i18n.js';
-import { getJson } from './api.js';
-import { initSearch } from './search.js';
-import { createPlaceLayer, placePopupContent, createPlacePage, createAnnouncements } from './places.js';
-import { createNaming } from './naming.js';
-import { POPUP_OPTIONS } from './layers.js';
+import { el } from '../core/escape.js';
+import { biText, biHtml } from '../core/i18n.js';
+import { getJson } from '../core/api.js';
+import { initSearch } from './place-search.js';
+import { createPlaceLayer, placePopupContent, createPlacePage, createAnnouncements } from './place-page.js';
+import { createNaming } from './naming-cases.js';
+import { POPUP_OPTIONS } from '../map/division-layers.js';
 
 const OFFICER_ROLES = ['NAME_OFFICER', 'ADMIN'];
 

@@ -2,13 +2,13 @@
 // scenario and candidates (all villages or points clicked on the map), run the
 // optimiser, show the chosen sites as numbered markers with the newly covered
 // villages highlighted, and list previous runs (click to show again).
-import { el } from './escape.js';
-import { biText, biHtml } from './i18n.js';
-import { createRun, loadRuns, loadRun } from './api.js';
-import { typePicker, radios, uniqueName } from './typepick.js';
-import { startPick, stopPick } from './mappick.js';
+import { el } from '../core/escape.js';
+import { biText, biHtml } from '../core/i18n.js';
+import { createRun, loadRuns, loadRun } from '../core/api.js';
+import { typePicker, radios, uniqueName } from './type-picker.js';
+import { startPick, stopPick } from '../map/map-pick.js';
 import { villageHighlight, zoomToVillage, UNCOVERED_STYLE, NEWLY_STYLE } from './coverage.js';
-import { percent, integer, SCENARIOS, RULES } from './text.js';
+import { percent, integer, SCENARIOS, RULES } from '../core/text.js';
 
 const STILL_STYLE = { ...UNCOVERED_STYLE, fill: false, dashArray: '5 4', weight: 1.8, opacity: 0.9 };
 const OBJECTIVES = { MIN_SITES: '最少选址 Fewest sites', MAX_COVERAGE: '最佳 k 个 Best k sites' };

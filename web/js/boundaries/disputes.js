@@ -3,12 +3,12 @@
 // different colours), the list, logging a dispute by drawing (Leaflet.draw),
 // and the dispute view: status, the frozen reminder while open, timeline,
 // next statuses, another line by drawing, attachments, filing upward.
-import { el } from './escape.js';
-import { biText, biHtml } from './i18n.js';
-import { getJson, sendJson, sendMultipart, query } from './api.js';
-import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, fmtInstant, today, setChildren } from './forms.js';
-import { DISPUTE_STATUS, DISPUTE_LINES } from './gaztext.js';
-import { parseGeoJsonText } from './wkt.js';
+import { el } from '../core/escape.js';
+import { biText, biHtml } from '../core/i18n.js';
+import { getJson, sendJson, sendMultipart, query } from '../core/api.js';
+import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, fmtInstant, today, setChildren } from '../core/forms.js';
+import { DISPUTE_STATUS, DISPUTE_LINES } from '../places/place-text.js';
+import { parseGeoJsonText } from '../map/wkt.js';
 
 const LOCATION_STYLE = { color: '#b71c1c', weight: 2.5, dashArray: '6 5', fillColor: '#ff8a80', fillOpacity: 0.12 };
 const lineStyle = (kind) => { const s = DISPUTE_LINES[kind] || DISPUTE_LINES.LAWFUL; return { color: s.color, weight: s.weight, dashArray: s.dashArray, opacity: 0.95 }; };
