@@ -6,10 +6,12 @@ import { loadConfig, loadMe, loadCollection, onUnavailable } from './core/api.js
 import { escapeHtml } from './core/escape.js';
 import { renderUser } from './core/user.js';
 import { createStatus } from './core/status.js';
-import { createPanes, buildOverlay } from './map/division-layers.js';
+import { createPanes } from './map/panes.js';
+import { buildOverlay } from './map/division-layers.js';
 import { bindLabelZoom } from './map/name-labels.js';
 import { legendControl } from './map/legend.js';
-import { APP_NAME, COLLECTIONS, collectionName } from './core/text.js';
+import { APP_NAME } from './core/text.js';
+import { COLLECTIONS, collectionName } from './map/division-text.js';
 import { biText, biHtml, initLang, langSwitch, onLangChange, titleText } from './core/i18n.js';
 import { parseLink, applyPanel, bindDeepLink } from './core/deeplink.js';
 import { exportControl } from './map/export-png.js';

@@ -6,7 +6,7 @@ import { el } from '../core/escape.js';
 import { bi, biText, biHtml, biAttr, splitBi } from '../core/i18n.js';
 import { getJson, sendJson, query, loadCollection } from '../core/api.js';
 import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, fmtKm, fmtInstant, today, setChildren } from '../core/forms.js';
-import { LEVELS, LINE_STYLES, DISPUTE_LINES, MARKER_CONDITIONS, MARKER_TYPES, CRS, INSPECTION_KINDS, INSPECTION_STATUS, DISPUTE_STATUS, conditionLabel } from '../places/place-text.js';
+import { LEVELS, LINE_STYLES, DISPUTE_LINES, MARKER_CONDITIONS, MARKER_TYPES, CRS, INSPECTION_KINDS, INSPECTION_STATUS, DISPUTE_STATUS, conditionLabel } from './boundary-text.js';
 import { parseWkt } from '../map/wkt.js';
 import { startPick, stopPick } from '../map/map-pick.js';
 import { SYNTHETIC } from '../core/text.js';

@@ -7,7 +7,7 @@ import { el } from '../core/escape.js';
 import { biText, biHtml } from '../core/i18n.js';
 import { getJson, sendJson, sendMultipart, query } from '../core/api.js';
 import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, fmtInstant, today, setChildren } from '../core/forms.js';
-import { DISPUTE_STATUS, DISPUTE_LINES } from '../places/place-text.js';
+import { DISPUTE_STATUS, DISPUTE_LINES } from './boundary-text.js';
 import { parseGeoJsonText } from '../map/wkt.js';
 
 const LOCATION_STYLE = { color: '#b71c1c', weight: 2.5, dashArray: '6 5', fillColor: '#ff8a80', fillOpacity: 0.12 };

@@ -6,7 +6,7 @@
 import { el } from '../core/escape.js';
 import { getJson } from '../core/api.js';
 import { parseWkt } from '../map/wkt.js';
-import { LEVELS, INSPECTION_KINDS, DISPUTE_STATUS, MARKER_TYPES, conditionLabel } from '../places/place-text.js';
+import { LEVELS, INSPECTION_KINDS, DISPUTE_STATUS, MARKER_TYPES, conditionLabel } from './boundary-text.js';
 
 const dash = (v) => (v === null || v === undefined || v === '' ? '—' : String(v));
 const km = (m) => (typeof m === 'number' ? `${(m / 1000).toFixed(2)} km` : '—');

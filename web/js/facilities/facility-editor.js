@@ -9,7 +9,7 @@ import { el } from '../core/escape.js';
 import { biText } from '../core/i18n.js';
 import { getJson, saveFacility } from '../core/api.js';
 import { startPick, stopPick } from '../map/map-pick.js';
-import { FACILITY_STATUS, OPERATORS, groupOf, typeName } from '../core/text.js';
+import { FACILITY_STATUS, OPERATORS, groupOf, typeName } from './facility-text.js';
 
 const DATE_FIELDS = [
   ['plannedOn', '规划日期 Planned on'],

@@ -5,8 +5,9 @@
 import { el } from '../core/escape.js';
 import { biText } from '../core/i18n.js';
 import { loadFacilities } from '../core/api.js';
-import { POPUP_OPTIONS } from '../map/division-layers.js';
-import { groupOf, FACILITY_STATUS, OPERATORS, SYNTHETIC, typeName, integer } from '../core/text.js';
+import { groupOf, FACILITY_STATUS, OPERATORS, typeName } from './facility-text.js';
+import { SYNTHETIC, integer } from '../core/text.js';
+import { POPUP_OPTIONS } from '../map/panes.js';
 
 export function markerStyle(f, group) {
   const color = groupOf(group).color;

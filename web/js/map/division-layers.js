@@ -1,8 +1,9 @@
-// Map overlays for the three division levels: styles, panes, popups, labels.
+// Map overlays for the three division levels: styles, popups, labels.
 // Each overlay is one layer group = interactive fill layer + non-interactive
 // outline layer drawn above all fills + name labels.
 import { popupContent } from './division-popup.js';
 import { labelLayer } from './name-labels.js';
+import { POPUP_OPTIONS } from './panes.js';
 
 export const COLORS = {
   focus: '#b3261e',       // the county of interest
@@ -17,24 +18,6 @@ export const TOWNSHIP_PALETTE = [
   '#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#b5a300',
   '#ff7f0e', '#393b79', '#637939', '#8c6d31', '#843c39', '#7b4173', '#3182bd', '#31a354',
 ];
-
-/**
- * Panes, bottom to top: county fills, township fills, village fills, coverage
- * choropleth, all outlines, village highlights (uncovered / newly covered),
- * facility markers, planned sites, labels.
- */
-export function createPanes(map) {
-  const panes = [['counties', 401], ['townships', 402], ['villages', 403], ['choropleth', 404], ['outlines', 405],
-    ['highlight', 406], ['facilities', 620], ['sites', 630], ['labels', 640]];
-  for (const [name, z] of panes) {
-    const pane = map.createPane(name);
-    pane.style.zIndex = String(z);
-  }
-  for (const name of ['outlines', 'labels', 'choropleth']) map.getPane(name).style.pointerEvents = 'none';
-}
-
-// Keep popups clear of the header controls and the legend (bottom right).
-export const POPUP_OPTIONS = { maxWidth: 380, minWidth: 270, autoPanPaddingTopLeft: [60, 20], autoPanPaddingBottomRight: [300, 20] };
 
 const codeOf = (f) => (f.properties && f.properties.code) || f.id;
 const invalidDash = (f) => (f.properties && f.properties.geometryValid === false ? '6 5' : null);

@@ -1,6 +1,7 @@
 // Popup content for a division feature, built as DOM (all data inserted as text).
 import { el } from '../core/escape.js';
-import { URBAN_RURAL, SYNTHETIC } from '../core/text.js';
+import { URBAN_RURAL } from './division-text.js';
+import { SYNTHETIC } from '../core/text.js';
 
 const number = new Intl.NumberFormat('zh-CN');
 const syntheticTag = () => el('span', { class: 'tag tag-synthetic', title: '程序生成的数据 Generated data' }, SYNTHETIC);

@@ -2,7 +2,8 @@
 import { el } from '../core/escape.js';
 import { bi, biText } from '../core/i18n.js';
 import { COLORS, TOWNSHIP_PALETTE } from './division-layers.js';
-import { SYNTHETIC_SHORT, FACILITY_GROUPS } from '../core/text.js';
+import { SYNTHETIC_SHORT } from '../core/text.js';
+import { FACILITY_GROUPS } from '../facilities/facility-text.js';
 
 const line = (color, weight, dash) =>
   el('span', { class: 'swatch swatch-line', style: `border-top:${weight}px ${dash ? 'dashed' : 'solid'} ${color}` });

@@ -1,67 +1,14 @@
-// Place names ("地名") group of the side panel: a name's page (all fields,
-// other names, history, "as of" lookup; for officers the edit form and
-// "apply to rename"), the public announcements, and the place-names layer.
+// A place name's page (panel tab): all fields, other names, history, the "as of" lookup; for officers
+// the edit form and "apply to rename".
 import { el } from '../core/escape.js';
 import { biText } from '../core/i18n.js';
-import { getJson, sendJson, query, loadCollection } from '../core/api.js';
+import { getJson, sendJson, query } from '../core/api.js';
 import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, uyghur, today, setChildren } from '../core/forms.js';
 import { ALT_KINDS, PLACE_STATUS, CASE_KINDS, CASE_STATES } from './place-text.js';
-import { POPUP_OPTIONS } from '../map/division-layers.js';
 import { SYNTHETIC } from '../core/text.js';
 
 const syntheticTag = () => el('span', { class: 'tag tag-synthetic', title: '程序生成的位置 Generated location' }, SYNTHETIC);
 const statusPill = (s, label) => el('span', { class: `status-pill place-${String(s || '').toLowerCase()}` }, PLACE_STATUS[s] || label || s || '—');
-
-/** The place-names point layer (names shown as labels at zoom ≥ 13). */
-export function createPlaceLayer(ctx) {
-  const { L, map } = ctx;
-  const group = L.layerGroup();
-  const markers = new Map();
-  map.createPane('placenames').style.zIndex = '615';
-  const update = () => map.getContainer().classList.toggle('hide-label-placenames', map.getZoom() < 13);
-  map.on('zoomend', update);
-  update();
-  return {
-    group,
-    markers,
-    async load() {
-      const { features } = await loadCollection('place-names');
-      group.clearLayers();
-      markers.clear();
-      for (const f of features) {
-        if (!f.geometry || f.geometry.type !== 'Point') continue;
-        const p = f.properties || {};
-        const [lon, lat] = f.geometry.coordinates;
-        const m = L.circleMarker([lat, lon], {
-          pane: 'placenames', radius: 4, color: '#263238', weight: 1.2,
-          fillColor: p.status === 'HISTORICAL' ? '#bdbdbd' : '#fff59d', fillOpacity: 0.95,
-        });
-        m.bindTooltip(() => el('span', {}, p.name || '', p.romanized ? el('span', { class: 'roman' }, ` ${p.romanized}`) : ''),
-          { permanent: true, direction: 'right', offset: [5, 0], className: 'map-label label-placenames', pane: 'labels' });
-        m.on('click', () => ctx.showPlace({ id: p.id, name: p.name, romanized: p.romanized, uyghurName: p.uyghurName, category: p.category, unitCode: p.unitCode, lon, lat, status: p.status }));
-        m.addTo(group);
-        markers.set(String(p.id), m);
-      }
-      return features;
-    },
-  };
-}
-
-/** Popup for a chosen search result / layer point, with a button to the name's page. */
-export function placePopupContent(r, ctx) {
-  const details = el('button', { type: 'button', class: 'small-button', 'data-action': 'place-details' }, biText('详情 Details'));
-  details.addEventListener('click', () => { ctx.map.closePopup(); ctx.openPlace(r.id); });
-  return el('div', { class: 'popup place-popup' },
-    el('h3', {}, r.name || '—', r.status && r.status !== 'STANDARD' ? el('span', { class: 'badge' }, PLACE_STATUS[r.status] || r.status) : null),
-    r.romanized ? el('p', { class: 'roman big-roman' }, r.romanized) : null,
-    r.uyghurName ? el('p', { class: 'popup-ug' }, uyghur(r.uyghurName)) : null,
-    kvTable([
-      ['类别 Category', ctx.categoryLabel(r.category)],
-      ['所在 Unit', ctx.nameOf(r.unitCode) || r.unitCode || '—', r.unitCode ? el('code', { class: 'muted' }, ` ${r.unitCode}`) : null],
-      typeof r.lon === 'number' ? ['坐标 Location', el('code', {}, `${r.lon.toFixed(5)}, ${r.lat.toFixed(5)}`)] : null,
-    ]),
-    el('div', { class: 'popup-actions' }, details));
-}
 
 /** The name's page tab. */
 export function createPlacePage(section, ctx) {
@@ -247,61 +194,3 @@ export function createPlacePage(section, ctx) {
 
   return { show() {}, load, current: () => currentId };
 }
-
-/** Announcements of published names (public). */
-export function createAnnouncements(section, ctx) {
-  const state = el('p', { class: 'panel-state' });
-  const exportLinks = el('div', { class: 'form-row export-links' });
-  const list = el('div', {});
-  section.append(el('h3', {}, biText('地名公告 Announcements of standard names')),
-    el('p', { class: 'muted small' }, '经批准并公告、备案后生效的地名。Names approved, announced and filed.'),
-    exportLinks, state, list);
-  let loaded = false;
-
-  /** CSV / GeoJSON export of the published gazetteer (GET /api/places/export). */
-  function checkExport() {
-    for (const [fmt, label] of [['csv', 'CSV'], ['geojson', 'GeoJSON']]) {
-      const url = `api/places/export?${query({ format: fmt })}`;
-      exportLinks.append(el('a', { href: url, class: 'small-button', download: `gazetteer.${fmt}` }, `导出 Export ${label}`));
-    }
-    exportLinks.append(el('a', { href: 'api/places/announcements.atom', class: 'small-button', type: 'application/atom+xml' },
-      '订阅 Atom feed'));
-  }
-
-  async function refresh() {
-    state.className = 'panel-state loading';
-    state.textContent = '正在加载… Loading…';
-    try {
-      const rows = await getJson('api/places/announcements');
-      state.textContent = ''; state.className = 'panel-state';
-      setChildren(list, rows.length ? el('div', { class: 'ann-list' }, rows.map((a) => {
-        const show = el('button', { type: 'button', class: 'link-button' }, a.standardName || '—');
-        show.addEventListener('click', () => ctx.openPlace(a.placeId));
-        return el('article', { class: 'ann-card' },
-          el('h4', {}, show, a.romanized ? el('span', { class: 'roman' }, ` ${a.romanized}`) : null,
-            el('span', { class: 'badge' }, CASE_KINDS[a.kind] || a.kind)),
-          kvTable([
-            a.formerName ? ['原名 Former name', a.formerName] : null,
-            ['类别 Category', ctx.categoryLabel(a.category)],
-            ['所在 Unit', ctx.nameOf(a.unitCode) || a.unitCode],
-            ['位置 Location', a.locationDescription || null, typeof a.lon === 'number' ? el('code', { class: 'muted' }, ` ${a.lon.toFixed(4)}, ${a.lat.toFixed(4)}`) : null],
-            ['批准机关 Approved by', dash(a.approvingBody)],
-            ['批准文号 Document no.', dash(a.documentNumber)],
-            ['批准日期 Approved on', dash(a.approvedOn)],
-            ['公告日期 Announced on', dash(a.announcedOn), a.announcementMedium ? ` · ${a.announcementMedium}` : null],
-            ['案件 Case', `#${a.caseId}`],
-          ]));
-      })) : el('p', { class: 'muted' }, '暂无公告 No announcements yet.'));
-    } catch (err) {
-      state.className = 'panel-state error';
-      state.textContent = `加载失败 Failed to load: ${err.detail || err.message}`;
-    }
-  }
-
-  return {
-    show() { if (!loaded) { loaded = true; checkExport(); } refresh(); },
-    refresh,
-  };
-}
-
-export { POPUP_OPTIONS };

@@ -5,9 +5,11 @@ import { el } from '../core/escape.js';
 import { biText, biHtml } from '../core/i18n.js';
 import { getJson } from '../core/api.js';
 import { initSearch } from './place-search.js';
-import { createPlaceLayer, placePopupContent, createPlacePage, createAnnouncements } from './place-page.js';
+import { createPlaceLayer, placePopupContent } from './place-layer.js';
+import { createPlacePage } from './place-page.js';
+import { createAnnouncements } from './announcements.js';
 import { createNaming } from './naming-cases.js';
-import { POPUP_OPTIONS } from '../map/division-layers.js';
+import { POPUP_OPTIONS } from '../map/panes.js';
 
 const OFFICER_ROLES = ['NAME_OFFICER', 'ADMIN'];
 

@@ -5,7 +5,8 @@ import { el } from '../core/escape.js';
 import { biText, biHtml } from '../core/i18n.js';
 import { loadCoverage } from '../core/api.js';
 import { typePicker, radios, uniqueName } from './type-picker.js';
-import { percent, integer, SCENARIOS, RULES, scenarioLabel } from '../core/text.js';
+import { percent, integer } from '../core/text.js';
+import { SCENARIOS, RULES, scenarioLabel } from './planner-text.js';
 
 /** Share classes (upper bound exclusive except the last): colour and label. */
 export const SHARE_CLASSES = [

@@ -8,7 +8,8 @@ import { createRun, loadRuns, loadRun } from '../core/api.js';
 import { typePicker, radios, uniqueName } from './type-picker.js';
 import { startPick, stopPick } from '../map/map-pick.js';
 import { villageHighlight, zoomToVillage, UNCOVERED_STYLE, NEWLY_STYLE } from './coverage.js';
-import { percent, integer, SCENARIOS, RULES } from '../core/text.js';
+import { percent, integer } from '../core/text.js';
+import { SCENARIOS, RULES } from './planner-text.js';
 
 const STILL_STYLE = { ...UNCOVERED_STYLE, fill: false, dashArray: '5 4', weight: 1.8, opacity: 0.9 };
 const OBJECTIVES = { MIN_SITES: '最少选址 Fewest sites', MAX_COVERAGE: '最佳 k 个 Best k sites' };

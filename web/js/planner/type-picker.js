@@ -2,7 +2,7 @@
 // planning forms. Returns { node, value(), set(codes) }.
 import { el } from '../core/escape.js';
 import { biText } from '../core/i18n.js';
-import { groupOf } from '../core/text.js';
+import { groupOf } from '../facilities/facility-text.js';
 
 export function typePicker(types, selected, name) {
   const boxes = [];
