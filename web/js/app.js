@@ -2,7 +2,8 @@
 // division overlays, layer control, legend, start view and status messages;
 // the interface-language switch, deep links (#map=z/lat/lng&panel=group/tab)
 // and the PNG export button.
-import { loadConfig, loadMe, loadCollection, onUnavailable } from './core/api.js';
+import { loadConfig, loadMe, onUnavailable } from './core/api.js';
+import { loadCollection } from './map/ogc-api.js';
 import { escapeHtml } from './core/escape.js';
 import { renderUser } from './core/user.js';
 import { createStatus } from './core/status.js';

@@ -5,6 +5,8 @@
 // name locked after too many failures (429 problem), the database being
 // unavailable (503 problem). On success the page follows the redirect as the
 // plain form does. Without JavaScript the form still posts by itself.
+// This POST is the one write not sent through core/api.js's request(): it is a form post (urlencoded
+// fields, not JSON) whose answer is where Spring's redirect landed, not a JSON body.
 import { loadConfig, loadMe } from './core/api.js';
 import { el } from './core/escape.js';
 import { csrfToken } from './core/csrf.js';

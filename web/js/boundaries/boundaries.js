@@ -4,7 +4,7 @@
 // inspection, add a marker, record a marker's condition) and the topology check.
 import { el } from '../core/escape.js';
 import { bi, biText, biHtml, biAttr, splitBi } from '../core/i18n.js';
-import { getJson, sendJson, query, loadCollection } from '../core/api.js';
+import { loadCollection } from '../map/ogc-api.js';
 import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, fmtKm, fmtInstant, today, setChildren } from '../core/forms.js';
 import { LEVELS, LINE_STYLES, DISPUTE_LINES, MARKER_CONDITIONS, MARKER_TYPES, CRS, INSPECTION_KINDS, INSPECTION_STATUS, DISPUTE_STATUS, conditionLabel } from './boundary-text.js';
 import { parseWkt } from '../map/wkt.js';
@@ -12,6 +12,7 @@ import { startPick, stopPick } from '../map/map-pick.js';
 import { SYNTHETIC } from '../core/text.js';
 import { createDisputes } from './disputes.js';
 import { openDossierPrint } from './dossier-print.js';
+import { loadInspectionStatus, loadLine, recordMarkerCondition, recordInspection, addMarker, checkTopology } from './boundaries-api.js';
 
 const BOUNDARY_ROLES = ['BOUNDARY_OFFICER', 'ADMIN'];
 const syntheticTag = () => el('span', { class: 'tag tag-synthetic', title: '程序生成的界线 Generated line' }, SYNTHETIC);
@@ -201,7 +202,7 @@ function createLinesTab(section, ctx, { lineFeatures, reload }) {
   async function loadInspections() {
     if (!ctx.staff) return;
     try {
-      const rows = await getJson('api/boundaries/inspections/status');
+      const rows = await loadInspectionStatus();
       inspections = new Map(rows.map((r) => [r.lineCode, r]));
     } catch (err) {
       state.className = 'panel-state error';
@@ -258,7 +259,7 @@ function createLinesTab(section, ctx, { lineFeatures, reload }) {
     setChildren(dossierBox, el('p', { class: 'panel-state loading' }, '正在加载界线档案… Loading the dossier…'));
     let d;
     try {
-      d = await getJson(`api/boundaries/lines/${encodeURIComponent(code)}`);
+      d = await loadLine(code);
     } catch (err) {
       setChildren(dossierBox, backButton(), el('p', { class: 'panel-state error' }, `加载失败 Failed to load: ${err.detail || err.message}`));
       return;
@@ -359,7 +360,7 @@ function createLinesTab(section, ctx, { lineFeatures, reload }) {
           showProblem(problem, null, f);
           go.disabled = true;
           try {
-            await sendJson('POST', `api/boundaries/markers/${encodeURIComponent(m.id)}/conditions`, { version: m.version, condition: f.condition.value, observedOn: val(f.observedOn), remarks: val(f.remarks) });
+            await recordMarkerCondition(m.id, { version: m.version, condition: f.condition.value, observedOn: val(f.observedOn), remarks: val(f.remarks) });
             await reload(['markers']);
             openDossier(d.lineCode);
           } catch (err) { go.disabled = false; showProblem(problem, err, f); }
@@ -408,7 +409,7 @@ function createLinesTab(section, ctx, { lineFeatures, reload }) {
       };
       go.disabled = true;
       try {
-        await sendJson('POST', `api/boundaries/lines/${encodeURIComponent(d.lineCode)}/inspections`, body);
+        await recordInspection(d.lineCode, body);
         await Promise.all([loadInspections(), reload(['markers'])]);
         openDossier(d.lineCode);
       } catch (err) { go.disabled = false; showProblem(problem, err, f); }
@@ -459,7 +460,7 @@ function createLinesTab(section, ctx, { lineFeatures, reload }) {
       };
       go.disabled = true;
       try {
-        await sendJson('POST', 'api/boundaries/markers', body);
+        await addMarker(body);
         dropPin();
         await reload(['markers']);
         openDossier(d.lineCode);
@@ -507,7 +508,7 @@ function createTopologyTab(section, ctx) {
     state.textContent = '正在检查… Checking…';
     run.disabled = true;
     try {
-      const r = await getJson(`api/boundaries/topology?${query({ parent: parent.value })}`);
+      const r = await checkTopology(parent.value);
       run.disabled = false;
       const problems = r.problems || [];
       state.className = 'panel-state';

@@ -5,10 +5,10 @@
 // next statuses, another line by drawing, attachments, filing upward.
 import { el } from '../core/escape.js';
 import { biText, biHtml } from '../core/i18n.js';
-import { getJson, sendJson, sendMultipart, query } from '../core/api.js';
 import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, fmtInstant, today, setChildren } from '../core/forms.js';
 import { DISPUTE_STATUS, DISPUTE_LINES } from './boundary-text.js';
 import { parseGeoJsonText } from '../map/wkt.js';
+import { loadDisputes, logDispute, loadDispute, addDisputeEvent, addDisputeLine, fileDispute, attachToDispute, disputeAttachmentUrl } from './boundaries-api.js';
 
 const LOCATION_STYLE = { color: '#b71c1c', weight: 2.5, dashArray: '6 5', fillColor: '#ff8a80', fillOpacity: 0.12 };
 const lineStyle = (kind) => { const s = DISPUTE_LINES[kind] || DISPUTE_LINES.LAWFUL; return { color: s.color, weight: s.weight, dashArray: s.dashArray, opacity: 0.95 }; };
@@ -84,7 +84,7 @@ export function createDisputes(section, ctx) {
   async function loadLayer(addOverlay) {
     if (addOverlay) addOverlayFn = addOverlay;
     try {
-      all = await getJson('api/boundaries/disputes');
+      all = await loadDisputes();
     } catch (err) {
       if ([401, 403, 404].includes(err.status)) return null; // not for this user: no layer at all
       ctx.status.error('disputes', '争议加载失败 Disputes failed to load', err);
@@ -201,7 +201,7 @@ export function createDisputes(section, ctx) {
       };
       go.disabled = true;
       try {
-        const d = await sendJson('POST', 'api/boundaries/disputes', body);
+        const d = await logDispute(body);
         stopDrawing();
         await loadLayer();
         showDispute(d.id, d);
@@ -217,7 +217,7 @@ export function createDisputes(section, ctx) {
     let d = preloaded;
     if (!d) {
       setChildren(view, el('p', { class: 'panel-state loading' }, '正在加载争议… Loading the dispute…'));
-      try { d = await getJson(`api/boundaries/disputes/${encodeURIComponent(id)}`); } catch (err) {
+      try { d = await loadDispute(id); } catch (err) {
         if (my === token) setChildren(view, el('p', { class: 'panel-state error' }, `加载失败 Failed to load: ${err.detail || err.message}`));
         return;
       }
@@ -279,7 +279,7 @@ export function createDisputes(section, ctx) {
       simpleForm(toStatus ? `状态改为 Move to：${DISPUTE_STATUS[toStatus] || toStatus}` : '记录进展 Add a note',
         { what: ['内容 What happened *', textarea('what', { rows: '3' })] },
         toStatus ? '确认 Confirm' : '记录 Add',
-        (n) => sendJson('POST', `api/boundaries/disputes/${d.id}/events`, { version: d.version, toStatus, what: val(n.what) }),
+        (n) => addDisputeEvent(d.id, { version: d.version, toStatus, what: val(n.what) }),
         { 'data-form': 'event' });
     }
 
@@ -290,7 +290,7 @@ export function createDisputes(section, ctx) {
       const drawBtn = el('button', { type: 'button', class: 'small-button' }, biText('╱ 画线 Draw'));
       let geometry = null;
       const form = simpleForm('添加线 Add a line', { kind: ['类型 Kind', kind], remarks: ['说明 Remarks', remarks], geometry: ['几何 Geometry *', el('span', { class: 'coords' }, drawBtn, state)] },
-        '保存 Save', () => sendJson('POST', `api/boundaries/disputes/${d.id}/lines?${query({ version: d.version })}`, { kind: kind.value, geometry, remarks: val(remarks) }));
+        '保存 Save', () => addDisputeLine(d.id, d.version, { kind: kind.value, geometry, remarks: val(remarks) }));
       drawBtn.addEventListener('click', () => draw('polyline', { shapeOptions: lineStyle(kind.value) }, (layer) => {
         geometry = layer.toGeoJSON().geometry;
         draft.clearLayers();
@@ -304,7 +304,7 @@ export function createDisputes(section, ctx) {
       simpleForm('上报备案 Filing upward', {
         date: ['日期 Date *', input('date', { type: 'date', value: today() })],
         filedWith: ['报送机关 Filed with *', input('filedWith', { placeholder: '如：自治区民政厅' })],
-      }, '保存 Save', (n) => sendJson('POST', `api/boundaries/disputes/${d.id}/filing`, { version: d.version, date: val(n.date), filedWith: val(n.filedWith) }));
+      }, '保存 Save', (n) => fileDispute(d.id, { version: d.version, date: val(n.date), filedWith: val(n.filedWith) }));
     }
 
     function attachForm() {
@@ -316,8 +316,7 @@ export function createDisputes(section, ctx) {
           const fd = new FormData();
           fd.append('file', n.file.files[0]);
           try {
-            const q = query({ evidenceKind: val(n.evidenceKind) });
-            return await sendMultipart(`api/boundaries/disputes/${d.id}/attachments${q ? `?${q}` : ''}`, fd);
+            return await attachToDispute(d.id, val(n.evidenceKind), fd);
           } catch (err) {
             if (err.status === 413) err.detail = `文件过大，上限 10 MB。File too large (max 10 MB). ${err.detail || ''}`;
             if (err.status === 415) err.detail = `仅接受 JPEG、PNG、PDF。Only JPEG, PNG or PDF files. ${err.detail || ''}`;
@@ -347,7 +346,7 @@ export function createDisputes(section, ctx) {
         : el('p', { class: 'muted small' }, '无 None'),
       el('h4', {}, biText('附件 Attachments'), ` (${(d.attachments || []).length})`),
       (d.attachments || []).length ? dataTable([['文件 File'], ['类型 Kind'], ['大小 Size', 'num'], ['上传 Uploaded']],
-        d.attachments.map((a) => [el('a', { href: `api/boundaries/disputes/${d.id}/attachments/${a.id}`, target: '_blank', rel: 'noopener' }, a.fileName),
+        d.attachments.map((a) => [el('a', { href: disputeAttachmentUrl(d.id, a.id), target: '_blank', rel: 'noopener' }, a.fileName),
           dash(a.evidenceKind), `${Math.max(1, Math.round(a.sizeBytes / 1024))} KB`, `${dash(a.uploadedBy)} · ${fmtInstant(a.uploadedAt)}`]))
         : el('p', { class: 'muted small' }, '无 None'),
       el('h4', {}, biText('进展 Timeline')),

@@ -4,9 +4,9 @@
 // server only serves index.html and login.html to the public, so the window
 // is written here and styled by css/print.css). All data text goes in as text.
 import { el } from '../core/escape.js';
-import { getJson } from '../core/api.js';
 import { parseWkt } from '../map/wkt.js';
 import { LEVELS, INSPECTION_KINDS, DISPUTE_STATUS, MARKER_TYPES, conditionLabel } from './boundary-text.js';
+import { loadLine } from './boundaries-api.js';
 
 const dash = (v) => (v === null || v === undefined || v === '' ? '—' : String(v));
 const km = (m) => (typeof m === 'number' ? `${(m / 1000).toFixed(2)} km` : '—');
@@ -84,7 +84,7 @@ export async function openDossierPrint(code) {
 
 async function renderInto(main, code, w) {
   let d;
-  try { d = await getJson(`api/boundaries/lines/${encodeURIComponent(code)}`); } catch (err) {
+  try { d = await loadLine(code); } catch (err) {
     main.replaceChildren(el('p', { class: 'error' }, `加载失败 Failed to load: ${err.detail || err.message}`));
     return;
   }

@@ -1,5 +1,6 @@
-// JSON access to the backend. Errors (RFC 9457 problem details or network
-// failures) are raised as ApiError with a bilingual-ready title and detail;
+// JSON access to the backend: request() is the one helper every call goes through; each module's
+// calls (their URLs) are in its own *-api.js (places/places-api.js, boundaries/boundaries-api.js …).
+// Errors (RFC 9457 problem details or network failures) are raised as ApiError with a bilingual-ready title and detail;
 // the whole problem body is kept (err.problem) for answers that carry more
 // (an import's status and first result, a conflict's parameter).
 // URLs are relative so the app also works under a servlet context path.
@@ -81,19 +82,36 @@ function checked(response, body, url, allowEmpty = false) {
 
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
-/** GET JSON; a 503 is retried once after Retry-After seconds (options.retry false: not). */
-export async function getJson(url, options = {}) {
-  const retry = options.retry !== false;
+const READ_ACCEPT = 'application/json, application/geo+json, application/problem+json';
+const WRITE_ACCEPT = 'application/json, application/problem+json';
+
+/**
+ * The one way the page calls the backend; every feature's *-api.js goes through it.
+ * GET: a JSON answer is required; a 503 is retried once after Retry-After seconds (options.retry false: not).
+ * Any other method: Spring's CSRF check needs the raw XSRF-TOKEN cookie value in the X-XSRF-TOKEN header;
+ * the body is options.json (sent as JSON) or options.form (FormData, multipart); an empty answer is fine;
+ * never retried: the user decides (a 503 says nothing was saved).
+ * A refusal is raised as ApiError with the whole problem body in err.problem.
+ */
+export async function request(method, url, { json, form, retry = true } = {}) {
+  if (method === 'GET') return getWithRetry(url, retry);
+  const token = await csrfToken();
+  const headers = { Accept: WRITE_ACCEPT };
+  if (token) headers['X-XSRF-TOKEN'] = token;
+  let body;
+  if (json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(json);
+  } else if (form !== undefined) {
+    body = form; // the browser sets the multipart Content-Type with its boundary
+  }
+  const response = await send(url, { method, credentials: 'same-origin', headers, body });
+  return checked(response, await bodyOf(response), url, true);
+}
+
+async function getWithRetry(url, retry) {
   for (let attempt = 0; ; attempt++) {
-    let response;
-    try {
-      response = await fetch(url, {
-        credentials: 'same-origin',
-        headers: { Accept: 'application/json, application/geo+json, application/problem+json' },
-      });
-    } catch (e) {
-      throw new ApiError(0, '网络错误 Network error', e.message);
-    }
+    const response = await send(url, { credentials: 'same-origin', headers: { Accept: READ_ACCEPT } });
     const body = await bodyOf(response);
     if (response.status === 503 && retry && attempt === 0) {
       const error = errorOf(response, body);
@@ -107,27 +125,23 @@ export async function getJson(url, options = {}) {
   }
 }
 
-/**
- * POST / PUT / DELETE with a JSON body. Spring's CSRF check needs the raw
- * XSRF-TOKEN cookie value in the X-XSRF-TOKEN header. Never retried: the
- * user decides (a 503 says nothing was saved).
- */
-export async function sendJson(method, url, data) {
-  const token = await csrfToken();
-  const headers = { Accept: 'application/json, application/problem+json' };
-  if (token) headers['X-XSRF-TOKEN'] = token;
-  if (data !== undefined) headers['Content-Type'] = 'application/json';
-  let response;
+/** fetch, with a network failure raised as ApiError (status 0). */
+async function send(url, init) {
   try {
-    response = await fetch(url, {
-      method, credentials: 'same-origin', headers,
-      body: data === undefined ? undefined : JSON.stringify(data),
-    });
+    return await fetch(url, init);
   } catch (e) {
     throw new ApiError(0, '网络错误 Network error', e.message);
   }
-  return checked(response, await bodyOf(response), url, true);
 }
+
+/** GET JSON (see request). */
+export const getJson = (url, options = {}) => request('GET', url, options);
+
+/** POST / PUT / DELETE with an optional JSON body (see request). */
+export const sendJson = (method, url, data) => request(method, url, { json: data });
+
+/** POST a multipart form (file uploads; see request). */
+export const sendMultipart = (url, formData) => request('POST', url, { form: formData });
 
 /** Query string from an object, skipping null / undefined / '' values. */
 export function query(params) {
@@ -139,49 +153,15 @@ export function query(params) {
   return q.toString();
 }
 
+/** `path?query` (or just path when no parameter is set). */
+export function withQuery(path, params) {
+  const q = query(params);
+  return q ? `${path}?${q}` : path;
+}
+
+/** A path segment taken from data (an id or a code). */
+export const seg = (value) => encodeURIComponent(value);
+
+// The page-wide calls (site settings and the current user); each feature keeps its own in its *-api.js.
 export const loadConfig = () => getJson('api/config');
 export const loadMe = () => getJson('api/me');
-
-/**
- * Load all features of an OGC API collection, following rel="next" links
- * (bounded). Returns { features, numberMatched }.
- */
-export async function loadCollection(id, limit = 1000, maxPages = 50) {
-  let url = `ogc/collections/${encodeURIComponent(id)}/items?limit=${limit}`;
-  const features = [];
-  let numberMatched = null;
-  for (let page = 0; url && page < maxPages; page++) {
-    const fc = await getJson(url);
-    if (!fc || !Array.isArray(fc.features)) throw new ApiError(200, '响应无效 Invalid response', `${id}: not a FeatureCollection`);
-    features.push(...fc.features);
-    if (typeof fc.numberMatched === 'number') numberMatched = fc.numberMatched;
-    const next = (fc.links || []).find((l) => l.rel === 'next');
-    url = next && fc.features.length > 0 ? next.href : null;
-  }
-  return { features, numberMatched };
-}
-
-export const loadFacilityTypes = () => getJson('api/facility-types');
-export const loadFacilities = () => getJson('api/facilities');
-export const loadTargets = (asOf) => getJson(`api/targets?${query({ trend: true, asOf })}`);
-export const loadCoverage = (params) => getJson(`api/coverage?${query(params)}`);
-export const loadRuns = () => getJson('api/planning/runs');
-export const loadRun = (id) => getJson(`api/planning/runs/${encodeURIComponent(id)}`);
-export const createRun = (request) => sendJson('POST', 'api/planning/runs', request);
-export const saveFacility = (id, body, confirmOutside) =>
-  sendJson(id ? 'PUT' : 'POST', `api/facilities${id ? `/${encodeURIComponent(id)}` : ''}${confirmOutside ? '?confirmOutside=true' : ''}`, body);
-export const deleteFacility = (id) => sendJson('DELETE', `api/facilities/${encodeURIComponent(id)}`);
-
-/** POST a multipart form (file uploads); same CSRF header and error handling as sendJson. */
-export async function sendMultipart(url, formData) {
-  const token = await csrfToken();
-  const headers = { Accept: 'application/json, application/problem+json' };
-  if (token) headers['X-XSRF-TOKEN'] = token;
-  let response;
-  try {
-    response = await fetch(url, { method: 'POST', credentials: 'same-origin', headers, body: formData });
-  } catch (e) {
-    throw new ApiError(0, '网络错误 Network error', e.message);
-  }
-  return checked(response, await bodyOf(response), url, true);
-}

@@ -9,7 +9,10 @@ export function readCookie(name) {
   return null;
 }
 
-/** The current token; if the cookie is not set yet, make one request to get it issued. */
+/**
+ * The current token; if the cookie is not set yet, make one request to get it issued. That request is plain
+ * fetch, not core/api.js's request(): request() asks for the token here, and the answer is not read.
+ */
 export async function csrfToken() {
   let token = readCookie('XSRF-TOKEN');
   if (!token) {

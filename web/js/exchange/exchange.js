@@ -4,7 +4,7 @@
 // collection, format, CRS, optional unit → a download link).
 import { el } from '../core/escape.js';
 import { biText } from '../core/i18n.js';
-import { getJson, sendJson, sendMultipart, query } from '../core/api.js';
+import { uploadImport, loadImport, commitImport, exportUrl } from './exchange-api.js';
 import { field, input, select, problemBox, showProblem, val, kvTable, dataTable, setChildren } from '../core/forms.js';
 
 const DIVISION_IMPORT_ROLES = ['ADMIN', 'NAME_OFFICER', 'BOUNDARY_OFFICER'];
@@ -218,7 +218,7 @@ function createImportTab(section, ctx, layers) {
     upState.className = 'panel-state loading';
     upState.textContent = `正在上传并检查 ${file.name}… Uploading and checking…`;
     try {
-      const preview = await sendMultipart(`api/imports?${query(params)}`, form);
+      const preview = await uploadImport(params, form);
       upState.textContent = '';
       upState.className = 'panel-state';
       showPreview(preview);
@@ -369,7 +369,7 @@ function createImportTab(section, ctx, layers) {
       commitState.className = 'panel-state loading';
       commitState.textContent = '正在导入… Importing…';
       try {
-        const r = await sendJson('POST', `api/imports/${encodeURIComponent(p.id)}/commit`, { codeField: codeField.value, invalid });
+        const r = await commitImport(p.id, { codeField: codeField.value, invalid });
         commitState.textContent = '';
         commitState.className = 'panel-state';
         showResult(p, r || {}, commitForm, resultBox, back);
@@ -441,7 +441,7 @@ function createImportTab(section, ctx, layers) {
       commitState.className = 'panel-state loading';
       commitState.textContent = '正在导入… Importing…';
       try {
-        const r = await sendJson('POST', `api/imports/${encodeURIComponent(p.id)}/commit`, { mapping });
+        const r = await commitImport(p.id, { mapping });
         commitState.textContent = '';
         commitState.className = 'panel-state';
         showFacilityResult(p, r || {}, commitForm, resultBox, back);
@@ -480,11 +480,11 @@ function createImportTab(section, ctx, layers) {
       check.disabled = true;
       checking.textContent = ' 正在查询… Checking…';
       try {
-        const now = await getJson(`api/imports/${encodeURIComponent(p.id)}`);
+        const now = await loadImport(p.id);
         if (now.status === 'COMMITTED') {
           // the commit's 409 carries the first result (nothing is written again)
           try {
-            await sendJson('POST', `api/imports/${encodeURIComponent(p.id)}/commit`, {});
+            await commitImport(p.id, {});
           } catch (again) {
             if (alreadyCommitted(again, p, commitForm, commitProblem, commit, showFirst)) return;
             throw again;
@@ -568,7 +568,7 @@ function createImportTab(section, ctx, layers) {
   return {
     show() { if (!previewBox.hidden) overlay.addTo(map); },
     /** Open an earlier upload by id (GET /api/imports/{id}). */
-    async open(id) { showPreview(await getJson(`api/imports/${encodeURIComponent(id)}`)); },
+    async open(id) { showPreview(await loadImport(id)); },
   };
 }
 
@@ -603,7 +603,7 @@ function createExportTab(section, ctx) {
     hint.textContent = ok ? '' : '行政区划代码须为 12 位数字 The unit code must be 12 digits';
     const u = unit && units.find((x) => x.code === unit);
     unitName.textContent = u ? `${u.name} · ${u.level}` : '';
-    const href = `api/exports/${encodeURIComponent(f.collection.value)}?${query({ format: f.format.value, crs: f.crs.value, unit: ok ? unit : null })}`;
+    const href = exportUrl(f.collection.value, { format: f.format.value, crs: f.crs.value, unit: ok ? unit : null });
     link.setAttribute('href', href);
     link.classList.toggle('disabled', !ok);
     link.setAttribute('aria-disabled', String(!ok));

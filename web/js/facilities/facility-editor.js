@@ -7,7 +7,8 @@
 // shown, and saving again applies the typed values on the new version.
 import { el } from '../core/escape.js';
 import { biText } from '../core/i18n.js';
-import { getJson, saveFacility } from '../core/api.js';
+
+import { loadFacility, saveFacility } from './facilities-api.js';
 import { startPick, stopPick } from '../map/map-pick.js';
 import { FACILITY_STATUS, OPERATORS, groupOf, typeName } from './facility-text.js';
 
@@ -246,7 +247,7 @@ export function createFacilityEditor(section, ctx, facilities) {
       reload.disabled = true;
       changes.replaceChildren(el('p', { class: 'muted small' }, '正在加载… Loading…'));
       try {
-        const fresh = await getJson(`api/facilities/${encodeURIComponent(id)}`);
+        const fresh = await loadFacility(id);
         if (editingId !== id) return; // the form moved on meanwhile
         loaded = fresh;
         editingVersion = fresh.version;

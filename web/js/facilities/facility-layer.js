@@ -4,7 +4,7 @@
 // staff) with edit / delete buttons for planners.
 import { el } from '../core/escape.js';
 import { biText } from '../core/i18n.js';
-import { loadFacilities } from '../core/api.js';
+import { loadFacilities } from './facilities-api.js';
 import { groupOf, FACILITY_STATUS, OPERATORS, typeName } from './facility-text.js';
 import { SYNTHETIC, integer } from '../core/text.js';
 import { POPUP_OPTIONS } from '../map/panes.js';

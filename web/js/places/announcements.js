@@ -1,9 +1,9 @@
 // Announcements of published names (public panel tab), with the gazetteer's CSV / GeoJSON export and Atom feed.
 import { el } from '../core/escape.js';
 import { biText } from '../core/i18n.js';
-import { getJson, query } from '../core/api.js';
 import { dash, kvTable, setChildren } from '../core/forms.js';
 import { CASE_KINDS } from './place-text.js';
+import { placesExportUrl, ANNOUNCEMENTS_FEED_URL, loadAnnouncements } from './places-api.js';
 
 /** Announcements of published names (public). */
 export function createAnnouncements(section, ctx) {
@@ -18,10 +18,10 @@ export function createAnnouncements(section, ctx) {
   /** CSV / GeoJSON export of the published gazetteer (GET /api/places/export). */
   function checkExport() {
     for (const [fmt, label] of [['csv', 'CSV'], ['geojson', 'GeoJSON']]) {
-      const url = `api/places/export?${query({ format: fmt })}`;
+      const url = placesExportUrl(fmt);
       exportLinks.append(el('a', { href: url, class: 'small-button', download: `gazetteer.${fmt}` }, `导出 Export ${label}`));
     }
-    exportLinks.append(el('a', { href: 'api/places/announcements.atom', class: 'small-button', type: 'application/atom+xml' },
+    exportLinks.append(el('a', { href: ANNOUNCEMENTS_FEED_URL, class: 'small-button', type: 'application/atom+xml' },
       '订阅 Atom feed'));
   }
 
@@ -29,7 +29,7 @@ export function createAnnouncements(section, ctx) {
     state.className = 'panel-state loading';
     state.textContent = '正在加载… Loading…';
     try {
-      const rows = await getJson('api/places/announcements');
+      const rows = await loadAnnouncements();
       state.textContent = ''; state.className = 'panel-state';
       setChildren(list, rows.length ? el('div', { class: 'ann-list' }, rows.map((a) => {
         const show = el('button', { type: 'button', class: 'link-button' }, a.standardName || '—');

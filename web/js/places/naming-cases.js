@@ -4,10 +4,10 @@
 // needs), deadlines with overdue flags and the steps timeline.
 import { el } from '../core/escape.js';
 import { biText } from '../core/i18n.js';
-import { getJson, sendJson, query } from '../core/api.js';
 import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, debounce, fmtInstant, today, setChildren } from '../core/forms.js';
 import { CASE_KINDS, CASE_STATES, CONFLICT_KINDS, REPORT_KINDS, actionLabel } from './place-text.js';
 import { startPick, stopPick } from '../map/map-pick.js';
+import { loadNamingCases, checkName, applyForName, loadNamingCase, namingAction } from './places-api.js';
 
 const statePill = (s, label) => el('span', { class: `status-pill case-${String(s || '').toLowerCase()}` }, CASE_STATES[s] || label || s);
 
@@ -39,7 +39,7 @@ export function createNaming(section, ctx) {
     const state = el('p', { class: 'panel-state loading' }, '正在加载案件… Loading cases…');
     setChildren(view, el('h3', {}, biText('命名、更名案件 Naming and renaming cases')), state);
     try {
-      const cases = await getJson('api/naming/cases');
+      const cases = await loadNamingCases();
       if (my !== token) return;
       state.remove();
       if (!cases.length) { view.append(el('p', { class: 'muted' }, '暂无案件 No cases yet.')); return; }
@@ -143,7 +143,7 @@ export function createNaming(section, ctx) {
       if (!name || !category || !unitCode) return;
       setChildren(check, el('span', { class: 'panel-state loading' }, '正在检查… Checking…'));
       try {
-        const r = await getJson(`api/naming/check?${query({ name, category, unitCode, placeId: f.kind.value === 'RENAMING' ? f.placeId.value : null })}`);
+        const r = await checkName({ name, category, unitCode, placeId: f.kind.value === 'RENAMING' ? f.placeId.value : null });
         if (my !== seq) return;
         f.proposedRomanized.placeholder = r.romanizedProposal || '';
         const conflicts = r.conflicts || [];
@@ -193,7 +193,7 @@ export function createNaming(section, ctx) {
       };
       submit.disabled = true;
       try {
-        const c = await sendJson('POST', 'api/naming/cases', body);
+        const c = await applyForName(body);
         clearMarker();
         showCase(c.id, c);
       } catch (err) {
@@ -211,7 +211,7 @@ export function createNaming(section, ctx) {
     let c = preloaded;
     if (!c) {
       setChildren(view, el('p', { class: 'panel-state loading' }, '正在加载案件… Loading the case…'));
-      try { c = await getJson(`api/naming/cases/${encodeURIComponent(id)}`); if (my !== token) return; } catch (err) {
+      try { c = await loadNamingCase(id); if (my !== token) return; } catch (err) {
         setChildren(view, el('p', { class: 'panel-state error' }, `加载失败 Failed to load: ${err.detail || err.message}`));
         return;
       }
@@ -338,7 +338,7 @@ export function createNaming(section, ctx) {
       for (const [k, node] of Object.entries(f)) body[k] = val(node);
       go.disabled = true;
       try {
-        const next = await sendJson('POST', `api/naming/cases/${encodeURIComponent(c.id)}/actions/${action.toLowerCase()}`, body);
+        const next = await namingAction(c.id, action, body);
         renderCase(next);
         if (action === 'PUBLISH' && ctx.placesChanged) ctx.placesChanged();
       } catch (err) {

@@ -1,7 +1,7 @@
 // The place-names layer (points with name labels) and the popup of a chosen name.
 import { el } from '../core/escape.js';
 import { biText } from '../core/i18n.js';
-import { loadCollection } from '../core/api.js';
+import { loadCollection } from '../map/ogc-api.js';
 import { kvTable, uyghur } from '../core/forms.js';
 import { PLACE_STATUS } from './place-text.js';
 

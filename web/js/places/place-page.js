@@ -2,10 +2,10 @@
 // the edit form and "apply to rename".
 import { el } from '../core/escape.js';
 import { biText } from '../core/i18n.js';
-import { getJson, sendJson, query } from '../core/api.js';
 import { field, input, textarea, select, problemBox, showProblem, val, dash, kvTable, dataTable, uyghur, today, setChildren } from '../core/forms.js';
 import { ALT_KINDS, PLACE_STATUS, CASE_KINDS, CASE_STATES } from './place-text.js';
 import { SYNTHETIC } from '../core/text.js';
+import { loadPlace, loadPlaceAsOf, savePlace } from './places-api.js';
 
 const syntheticTag = () => el('span', { class: 'tag tag-synthetic', title: '程序生成的位置 Generated location' }, SYNTHETIC);
 const statusPill = (s, label) => el('span', { class: `status-pill place-${String(s || '').toLowerCase()}` }, PLACE_STATUS[s] || label || s || '—');
@@ -25,7 +25,7 @@ export function createPlacePage(section, ctx) {
     state.className = 'panel-state loading';
     state.textContent = '正在加载地名… Loading the place…';
     try {
-      const data = await getJson(`api/places/${encodeURIComponent(id)}`);
+      const data = await loadPlace(id);
       if (currentId !== id) return;
       state.textContent = ''; state.className = 'panel-state';
       render(data, kept);
@@ -55,7 +55,7 @@ export function createPlacePage(section, ctx) {
       if (!asOf.value) return;
       asOfOut.textContent = '…';
       try {
-        const r = await getJson(`api/places/${encodeURIComponent(p.id)}?${query({ asOf: asOf.value })}`);
+        const r = await loadPlaceAsOf(p.id, asOf.value);
         setChildren(asOfOut, r.nameAsOf
           ? el('span', {}, `${asOf.value} 的名称 Name on that day：`, el('strong', {}, r.nameAsOf))
           : el('span', { class: 'muted' }, `${asOf.value} 无有效名称 No name in force on that day`));
@@ -175,7 +175,7 @@ export function createPlacePage(section, ctx) {
       const bodyData = { version: p.version, protectedName: f.protectedName.checked };
       for (const k of ['romanized', 'uyghurName', 'uyghurLatin', 'category', 'locationDescription', 'meaning', 'origin', 'history']) bodyData[k] = val(f[k]);
       try {
-        await sendJson('PUT', `api/places/${encodeURIComponent(p.id)}`, bodyData);
+        await savePlace(p.id, bodyData);
         await load(p.id);
         const n = body.querySelector('.place-edit [data-role=saved]');
         if (n) { n.hidden = false; n.textContent = '已保存 Saved.'; }

@@ -4,9 +4,9 @@
 // A right-click on the map lists the names nearby (reverse lookup, 2 km).
 import { el } from '../core/escape.js';
 import { biText, biAttr } from '../core/i18n.js';
-import { getJson, query } from '../core/api.js';
 import { debounce, uyghur, setChildren } from '../core/forms.js';
 import { matchKindLabel } from './place-text.js';
+import { suggestPlaces, searchPlaces, placesNear } from './places-api.js';
 
 const REVERSE_RADIUS = 2000;
 
@@ -52,7 +52,7 @@ export function initSearch(container, ctx) {
     const my = ++seq;
     if (!q) { closeList(); return; }
     try {
-      const r = await getJson(`api/places/suggest?${query({ q, limit: 8 })}`);
+      const r = await suggestPlaces(q, 8);
       if (my !== seq) return;
       const names = (r && r.suggestions) || [];
       const entries = names.map((name, i) => {
@@ -116,7 +116,7 @@ export function initSearch(container, ctx) {
     const my = ++seq;
     message('正在搜索… Searching…');
     try {
-      const r = await getJson(`api/places/search?${query({ q, limit: 10 })}`);
+      const r = await searchPlaces(q, 10);
       if (my !== seq) return;
       const results = (r && r.results) || [];
       const proposals = (r && r.proposals) || [];
@@ -156,7 +156,7 @@ export function initSearch(container, ctx) {
       el('p', { class: 'panel-state loading' }, '正在查找… Looking up…'));
     const popup = L.popup({ maxWidth: 360, minWidth: 260 }).setLatLng(e.latlng).setContent(content).openOn(map);
     try {
-      const r = await getJson(`api/places/reverse?${query({ lon: e.latlng.lng.toFixed(6), lat: e.latlng.lat.toFixed(6), radius: REVERSE_RADIUS, limit: 10 })}`);
+      const r = await placesNear(e.latlng.lng.toFixed(6), e.latlng.lat.toFixed(6), REVERSE_RADIUS, 10);
       const results = (r && r.results) || [];
       const ul = el('ul', { class: 'nearby-list' }, results.map((x) => {
         const b = el('button', { type: 'button', class: 'link-button' }, x.name || '—');

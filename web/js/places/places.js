@@ -3,13 +3,13 @@
 // officers), the place-names layer, right-click "nearby names".
 import { el } from '../core/escape.js';
 import { biText, biHtml } from '../core/i18n.js';
-import { getJson } from '../core/api.js';
 import { initSearch } from './place-search.js';
 import { createPlaceLayer, placePopupContent } from './place-layer.js';
 import { createPlacePage } from './place-page.js';
 import { createAnnouncements } from './announcements.js';
 import { createNaming } from './naming-cases.js';
 import { POPUP_OPTIONS } from '../map/panes.js';
+import { loadCategories } from './places-api.js';
 
 const OFFICER_ROLES = ['NAME_OFFICER', 'ADMIN'];
 
@@ -29,7 +29,7 @@ export async function initGazetteer({ L, map, addOverlay, status, nameOf, me, pa
   panel.group('places', toggle, '地名 Place names');
 
   try {
-    ctx.categories = await getJson('api/places/categories');
+    ctx.categories = await loadCategories();
     const byCode = new Map(ctx.categories.map((c) => [c.code, c]));
     ctx.categoryLabel = (code) => { const c = byCode.get(code); return c ? `${c.nameZh} ${c.nameEn}` : (code || '—'); };
   } catch (err) {

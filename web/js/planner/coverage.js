@@ -3,7 +3,7 @@
 // uncovered villages highlighted on the map and listed (click to zoom).
 import { el } from '../core/escape.js';
 import { biText, biHtml } from '../core/i18n.js';
-import { loadCoverage } from '../core/api.js';
+import { loadCoverage } from './planner-api.js';
 import { typePicker, radios, uniqueName } from './type-picker.js';
 import { percent, integer } from '../core/text.js';
 import { SCENARIOS, RULES, scenarioLabel } from './planner-text.js';

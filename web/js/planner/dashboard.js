@@ -3,7 +3,7 @@
 // trend chart of the selected target.
 import { el } from '../core/escape.js';
 import { biText } from '../core/i18n.js';
-import { loadTargets, loadCoverage } from '../core/api.js';
+import { loadTargets, loadCoverage } from './planner-api.js';
 import { loadEcharts } from '../core/echarts.js';
 import { percent, integer } from '../core/text.js';
 

@@ -3,7 +3,7 @@
 // refresh at once.
 import { el } from '../core/escape.js';
 import { biText, biHtml } from '../core/i18n.js';
-import { loadFacilityTypes, deleteFacility } from '../core/api.js';
+import { loadFacilityTypes, deleteFacility } from '../facilities/facilities-api.js';
 import { createFacilityLayer } from '../facilities/facility-layer.js';
 import { createPanel } from '../core/panel.js';
 import { createDashboard } from './dashboard.js';

@@ -4,7 +4,7 @@
 // villages highlighted, and list previous runs (click to show again).
 import { el } from '../core/escape.js';
 import { biText, biHtml } from '../core/i18n.js';
-import { createRun, loadRuns, loadRun } from '../core/api.js';
+import { createRun, loadRuns, loadRun } from './planner-api.js';
 import { typePicker, radios, uniqueName } from './type-picker.js';
 import { startPick, stopPick } from '../map/map-pick.js';
 import { villageHighlight, zoomToVillage, UNCOVERED_STYLE, NEWLY_STYLE } from './coverage.js';
