@@ -13,6 +13,7 @@ import { bindLabelZoom } from './map/name-labels.js';
 import { legendControl } from './map/legend.js';
 import { APP_NAME } from './core/text.js';
 import { COLLECTIONS, collectionName } from './map/division-text.js';
+import { FACILITY_GROUPS } from './facilities/facility-text.js';
 import { biText, biHtml, initLang, langSwitch, onLangChange, titleText } from './core/i18n.js';
 import { parseLink, applyPanel, bindDeepLink } from './core/deeplink.js';
 import { exportControl } from './map/export-png.js';
@@ -69,7 +70,7 @@ function createMap(L, config) {
   }
   control.addTo(map);
   exportControl(L, { getTitle: () => appTitle, status }).addTo(map);
-  legendControl(L, VILLAGE_LABEL_ZOOM).addTo(map);
+  legendControl(L, VILLAGE_LABEL_ZOOM, FACILITY_GROUPS).addTo(map);
   bindLabelZoom(map, [
     { name: 'county', min: 6 },
     { name: 'county-focus', max: 9.5 },

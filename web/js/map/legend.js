@@ -3,7 +3,6 @@ import { el } from '../core/escape.js';
 import { bi, biText } from '../core/i18n.js';
 import { COLORS, TOWNSHIP_PALETTE } from './division-layers.js';
 import { SYNTHETIC_SHORT } from '../core/text.js';
-import { FACILITY_GROUPS } from '../facilities/facility-text.js';
 
 const line = (color, weight, dash) =>
   el('span', { class: 'swatch swatch-line', style: `border-top:${weight}px ${dash ? 'dashed' : 'solid'} ${color}` });
@@ -11,7 +10,8 @@ const fill = (color) => el('span', { class: 'swatch swatch-fill', style: `backgr
 const item = (swatch, text) => el('li', {}, swatch, el('span', {}, typeof text === 'string' ? biText(text) : text));
 const dot = (style) => el('span', { class: 'swatch swatch-dot' }, el('span', { style }));
 
-export function legendControl(L, villageLabelZoom) {
+/** facilityGroups: the facility type groups' colours and names (facilities/facility-text.js), given by the page. */
+export function legendControl(L, villageLabelZoom, facilityGroups) {
   const control = L.control({ position: 'bottomright' });
   control.onAdd = () => {
     const strip = el('span', { class: 'swatch swatch-strip' },
@@ -28,7 +28,7 @@ export function legendControl(L, villageLabelZoom) {
       ),
       el('p', { class: 'legend-sub' }, biText('民政设施 Facilities')),
       el('ul', { class: 'legend-grid' },
-        Object.values(FACILITY_GROUPS).map((g) => item(dot(`background:${g.color}`), bi(g.zh, g.en)))),
+        Object.values(facilityGroups).map((g) => item(dot(`background:${g.color}`), bi(g.zh, g.en)))),
       el('ul', { class: 'legend-grid' },
         item(dot('background:#607d8b;border:1.5px solid #fff'), '运营 Operating'),
         item(dot('background:#fff;border:2px dashed #607d8b'), '规划 Planned'),
