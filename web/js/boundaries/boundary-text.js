@@ -1,4 +1,6 @@
 // Bilingual labels and styles of the boundaries module: levels, markers, inspections, disputes, line styles.
+import { el } from '../core/escape.js';
+import { SYNTHETIC } from '../core/text.js';
 
 export const LEVELS = { COUNTY: '县级 County', TOWNSHIP: '乡级 Township', VILLAGE: '村级 Village' };
 
@@ -37,3 +39,8 @@ export const LINE_STYLES = {
   TOWNSHIP: { color: '#00695c', weight: 2.6, opacity: 0.9 },
   VILLAGE: { color: '#6d4c41', weight: 1.1, opacity: 0.85 },
 };
+
+/** "甲 — 乙": a line by the names (else codes) of the units on its two sides. */
+export const lineName = (l) => `${l.nameA || l.codeA} — ${l.nameB || l.codeB}`;
+/** The tag of a generated (synthetic) line. */
+export const syntheticTag = () => el('span', { class: 'tag tag-synthetic', title: '程序生成的界线 Generated line' }, SYNTHETIC);
