@@ -2,26 +2,30 @@
 // division overlays, layer control, legend, start view and status messages;
 // the interface-language switch, deep links (#map=z/lat/lng&panel=group/tab)
 // and the PNG export button.
-import { loadConfig, loadMe, loadCollection, onUnavailable } from './api.js';
-import { escapeHtml } from './escape.js';
-import { renderUser } from './user.js';
-import { createStatus } from './status.js';
-import { createPanes, buildOverlay } from './layers.js';
-import { bindLabelZoom } from './labels.js';
-import { legendControl } from './legend.js';
-import { APP_NAME, COLLECTIONS, collectionName } from './text.js';
-import { biText, biHtml, initLang, langSwitch, onLangChange, titleText } from './i18n.js';
-import { parseLink, applyPanel, bindDeepLink } from './deeplink.js';
-import { exportControl } from './export-png.js';
-import { initPlanner } from './planner.js';
-import { initGazetteer } from './gazetteer.js';
-import { initBoundaries } from './boundaries.js';
-import { initExchange } from './exchange.js';
+import { loadConfig, loadMe, onUnavailable } from './core/api.js';
+import { loadCollection } from './map/ogc-api.js';
+import { escapeHtml } from './core/escape.js';
+import { renderUser } from './core/user.js';
+import { createStatus } from './core/status.js';
+import { createPanes } from './map/panes.js';
+import { buildOverlay } from './map/division-layers.js';
+import { bindLabelZoom } from './map/name-labels.js';
+import { legendControl } from './map/legend.js';
+import { APP_NAME } from './core/text.js';
+import { COLLECTIONS, collectionName } from './map/division-text.js';
+import { FACILITY_GROUPS } from './facilities/facility-text.js';
+import { biText, biHtml, initLang, langSwitch, onLangChange, titleText } from './core/i18n.js';
+import { parseLink, applyPanel, bindDeepLink } from './core/deeplink.js';
+import { exportControl } from './map/export-png.js';
+import { initPlanner } from './planner/planner.js';
+import { initGazetteer } from './places/places.js';
+import { initBoundaries } from './boundaries/boundaries.js';
+import { initExchange } from './exchange/exchange.js';
 
 const VILLAGE_LABEL_ZOOM = 12;
 const status = createStatus(document.getElementById('status'));
 
-// A GET answered 503 (database unavailable) is retried once by api.js after Retry-After seconds: say so meanwhile.
+// A GET answered 503 (database unavailable) is retried once by core/api.js after Retry-After seconds: say so meanwhile.
 let unavailableWaits = 0;
 onUnavailable(({ waiting, error }) => {
   if (waiting > 0) {
@@ -66,7 +70,7 @@ function createMap(L, config) {
   }
   control.addTo(map);
   exportControl(L, { getTitle: () => appTitle, status }).addTo(map);
-  legendControl(L, VILLAGE_LABEL_ZOOM).addTo(map);
+  legendControl(L, VILLAGE_LABEL_ZOOM, FACILITY_GROUPS).addTo(map);
   bindLabelZoom(map, [
     { name: 'county', min: 6 },
     { name: 'county-focus', max: 9.5 },

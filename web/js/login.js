@@ -5,11 +5,13 @@
 // name locked after too many failures (429 problem), the database being
 // unavailable (503 problem). On success the page follows the redirect as the
 // plain form does. Without JavaScript the form still posts by itself.
-import { loadConfig, loadMe } from './api.js';
-import { el } from './escape.js';
-import { csrfToken } from './csrf.js';
-import { APP_NAME } from './text.js';
-import { bi, biText, biAttr, initLang, langSwitch, onLangChange, titleText, pick } from './i18n.js';
+// This POST is the one write not sent through core/api.js's request(): it is a form post (urlencoded
+// fields, not JSON) whose answer is where Spring's redirect landed, not a JSON body.
+import { loadConfig, loadMe } from './core/api.js';
+import { el } from './core/escape.js';
+import { csrfToken } from './core/csrf.js';
+import { APP_NAME } from './core/text.js';
+import { bi, biText, biAttr, initLang, langSwitch, onLangChange, titleText, pick } from './core/i18n.js';
 
 initLang();
 document.querySelector('.app-header').append(langSwitch());

@@ -659,7 +659,7 @@ class BrowserFlowsTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> get = (Map<String, Object>) driver.executeAsyncScript(
                 "const done = arguments[arguments.length - 1]; const started = Date.now();"
-                        + "import('./js/api.js').then(api => api.getJson('api/facility-types'))"
+                        + "import('./js/core/api.js').then(api => api.getJson('api/facility-types'))"
                         + ".then(r => done({ok: Array.isArray(r), ms: Date.now() - started, fetches: window.__fetches}),"
                         + " e => done({error: String(e), fetches: window.__fetches}));");
         // first call 503, retried after 2 s: the second one is 503 again → the error is raised (only one retry)
@@ -672,7 +672,7 @@ class BrowserFlowsTest {
                 + " headers: {'Content-Type': 'application/problem+json', 'Retry-After': '3'}}));"
                 + " return original(url, options); };"
                 + "const started = Date.now();"
-                + "window.__retried = import('./js/api.js').then(api => api.getJson('api/facility-types'))"
+                + "window.__retried = import('./js/core/api.js').then(api => api.getJson('api/facility-types'))"
                 + ".then(r => ({ok: Array.isArray(r), ms: Date.now() - started}), e => ({error: String(e)}));", detail);
         WebElement waiting = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("#status .status-warning")));
@@ -692,7 +692,7 @@ class BrowserFlowsTest {
                         + " return Promise.resolve(new Response(JSON.stringify({title: 'Service Unavailable', status: 503,"
                         + " detail: arguments[0]}), {status: 503, headers: {'Content-Type': 'application/problem+json',"
                         + " 'Retry-After': '5'}})); } return original(url, options); };"
-                        + "import('./js/api.js').then(api => api.sendJson('PUT', 'api/facilities/1', {}))"
+                        + "import('./js/core/api.js').then(api => api.sendJson('PUT', 'api/facilities/1', {}))"
                         + ".then(() => done({calls}), e => done({calls, status: e.status, retryAfter: e.retryAfter,"
                         + " unavailable: e.unavailable, detail: e.detail, title: e.title}));", detail);
         assertThat(put).containsEntry("calls", 1L).containsEntry("status", 503L).containsEntry("retryAfter", 5L)
