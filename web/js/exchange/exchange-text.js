@@ -68,6 +68,7 @@ export const PROBLEM_KINDS = {
   negative: '负数 Negative',
   rules: '不符合规则 Rule broken',
   'duplicate-key': '编号重复 Duplicate key',
+  'unknown-atlas-id': '图集编号不存在 Unknown atlas id',
   ambiguous: '无法确定 Ambiguous match',
 };
 
