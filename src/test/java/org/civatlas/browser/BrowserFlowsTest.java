@@ -437,7 +437,7 @@ class BrowserFlowsTest {
             click(By.cssSelector("[data-action=commit]"));
             WebElement result = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-result=ok]")));
             assertThat(result.findElement(By.cssSelector("[data-field=created]")).getText()).isEqualTo("1");
-            wait.until(d -> overlayLabel("Facilities").getText().contains("397"));
+            wait.until(d -> overlayText("Facilities").contains("397"));
             assertThat(driver.findElements(By.xpath("//b[contains(., '浏览器导入')]"))).isEmpty();
             assertNoErrorMessages();
         } finally {
@@ -769,6 +769,16 @@ class BrowserFlowsTest {
         WebElement label = overlayLabelOrNull(text);
         assertThat(label).as("layer control entry '%s'", text).isNotNull();
         return label;
+    }
+
+    /** The entry's text, or "" while the control is being redrawn (for waits that poll it). */
+    private String overlayText(String text) {
+        try {
+            WebElement label = overlayLabelOrNull(text);
+            return label == null ? "" : label.getText();
+        } catch (StaleElementReferenceException e) {
+            return "";
+        }
     }
 
     private WebElement overlayLabelOrNull(String text) {
