@@ -17,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * (bench/two-nodes.sh starts them): a facility added and removed on A, seen in B's coverage and B's facility tile;
  * a place's spelling edited on A, found by B's search. Prints p50, p99 and the maximum per kind.
  *
- * <p>Usage: {@code mvn -q test-compile exec:java -Dexec.classpathScope=test
+ * <p>Usage: {@code mvn -q test-compile exec:java
  * -Dexec.mainClass=org.civatlas.cluster.bench.CrossNodeLatencyBenchmark
  * -Dexec.args="--a http://127.0.0.1:18081 --b http://127.0.0.1:18082 --rounds 50"}
  */

@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * of the two are compared for every parameter set; a difference stops the run.
  *
  * <pre>
- * mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q test-compile exec:java \
  *   -Dexec.mainClass=org.civatlas.coverage.bench.ProvinceRegistryBenchmark \
  *   -Dexec.args="--pg jdbc:postgresql://127.0.0.1:5432/civatlas_bench_province"
  * </pre>

@@ -38,7 +38,7 @@ import org.locationtech.jts.io.WKBReader;
  * second run replaces them.
  *
  * <pre>
- * mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q test-compile exec:java \
  *   -Dexec.mainClass=org.civatlas.coverage.bench.ProvinceRegistryLoader \
  *   -Dexec.args="--pg jdbc:postgresql://127.0.0.1:5432/civatlas_bench_province --facilities 20000"
  * </pre>

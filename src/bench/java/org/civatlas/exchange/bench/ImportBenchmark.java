@@ -52,7 +52,7 @@ import org.postgresql.core.BaseConnection;
  * <p>Run from the repository root (PostgreSQL with PostGIS on 127.0.0.1:5432, user postgres, trust auth; the
  * database is created if missing):
  * <pre>
- * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.civatlas.exchange.bench.ImportBenchmark \
+ * mvn -q test-compile exec:java -Dexec.mainClass=org.civatlas.exchange.bench.ImportBenchmark \
  *     -Dexec.args="--seed-dir ../shared/gis-seed --pg jdbc:postgresql://127.0.0.1:5432/civatlas_bench"
  * </pre>
  * The main process re-launches itself in a child JVM with {@code -Xmx512m} (option {@code --xmx}) so that the heap

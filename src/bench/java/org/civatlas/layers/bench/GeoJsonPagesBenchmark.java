@@ -46,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * GeoJSON writing, properties, links, HTTP); the baseline only makes the geometry text and the name.
  *
  * <pre>
- * mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q test-compile exec:java \
  *   -Dexec.mainClass=org.civatlas.layers.bench.GeoJsonPagesBenchmark \
  *   -Dexec.args="--seed-dir ../shared/gis-seed --pg jdbc:postgresql://127.0.0.1:5432/civatlas_bench_pages"
  * </pre>

@@ -57,7 +57,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link GeoJsonPagesBenchmark}.
  *
  * <pre>
- * mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q test-compile exec:java \
  *   -Dexec.mainClass=org.civatlas.layers.bench.TileBenchmark \
  *   -Dexec.args="--seed-dir ../shared/gis-seed --pg jdbc:postgresql://127.0.0.1:5432/civatlas_bench"
  * </pre>

@@ -63,7 +63,7 @@ import org.postgresql.copy.CopyManager;
  *
  * <p>Run from the repository root (the national seed files are read from the shared folder, never copied):
  * <pre>
- * mvn -q test-compile exec:java -Dexec.classpathScope=test \
+ * mvn -q test-compile exec:java \
  *     -Dexec.mainClass=org.civatlas.places.bench.GazetteerSearchBenchmark \
  *     -Dexec.args="--seed-dir ../shared/gis-seed --pg jdbc:postgresql://127.0.0.1:5432/civatlas_bench"
  * </pre>
