@@ -3,13 +3,16 @@
 -- level, urban/rural: about 25,000 combinations, so most coverage requests are cache misses as in real use), ¼ OGC API
 -- item pages, ¼ vector tiles. Each wrk thread draws its own sequence.
 -- Usage: wrk -t4 -c64 -d30s --latency --timeout 10s -s bench/wrk-province.lua http://127.0.0.1:18090
+-- One kind alone (to see what each costs): append `-- search`, `-- coverage`, `-- items` or `-- tiles`.
 local threads = 0
 setup = function(thread)
   threads = threads + 1
   thread:set("tid", threads)
 end
+local only = nil
 init = function(args)
   math.randomseed(1000 + (tid or 0))
+  only = ({ search = 0, coverage = 1, items = 2, tiles = 3 })[args[1] or ""]
 end
 
 local types = {
@@ -69,7 +72,7 @@ local tiles = county_tiles(8, 14, 8, 75.9, 0.12, 39.0, 0.12, 4, { "townships", "
 local counter = 0
 request = function()
   counter = counter + 1
-  local k = counter % 4
+  local k = only or counter % 4
   local path
   if k == 0 then
     path = pick(searches)

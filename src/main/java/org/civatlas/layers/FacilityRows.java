@@ -5,44 +5,46 @@ import java.util.Map;
 import org.civatlas.facilities.Facility;
 import org.civatlas.facilities.FacilityRegistry;
 import org.civatlas.facilities.FacilityType;
+import org.locationtech.jts.geom.Coordinate;
 import org.springframework.stereotype.Component;
 
 /**
  * The facility registry as the facility collections serve it, read once per layer data version rather than on every
- * item page (a province-sized registry has tens of thousands of facilities). The version is read before the
- * registry, so a change committed during a read leaves the rows tagged with the older version and the next call
- * reads them again; {@link LayerDataVersion} moves on every {@code FacilitiesChanged}, local or from another node.
+ * item page (a province-sized registry has tens of thousands of facilities).
  */
 @Component
 class FacilityRows {
 
-    record Rows(long version, List<Facility> all, Map<String, FacilityType> types) {
+    /**
+     * The facilities with, by position in {@code all}, their coordinates and type group worked out once: a bbox or
+     * group filter then runs over plain arrays (reading a location's coordinate from the registry's geometry makes a
+     * new object each time, and filtering 20,000 facilities that way was most of an item page's cost).
+     */
+    record Rows(List<Facility> all, Map<String, FacilityType> types, double[] lon, double[] lat, String[] group) {
+
+        static Rows of(List<Facility> all, Map<String, FacilityType> types) {
+            double[] lon = new double[all.size()];
+            double[] lat = new double[all.size()];
+            String[] group = new String[all.size()];
+            for (int i = 0; i < all.size(); i++) {
+                Facility f = all.get(i);
+                Coordinate c = f.location().getCoordinate();
+                lon[i] = c.x;
+                lat[i] = c.y;
+                FacilityType type = types.get(f.typeCode());
+                group[i] = type == null ? null : type.group();
+            }
+            return new Rows(all, types, lon, lat, group);
+        }
     }
 
-    private final FacilityRegistry registry;
-    private final LayerDataVersion dataVersion;
-    private final Object lock = new Object();
-    private volatile Rows rows;
+    private final PerDataVersion<Rows> rows;
 
     FacilityRows(FacilityRegistry registry, LayerDataVersion dataVersion) {
-        this.registry = registry;
-        this.dataVersion = dataVersion;
+        this.rows = new PerDataVersion<>(dataVersion, () -> Rows.of(registry.all(), Map.copyOf(registry.typesByCode())));
     }
 
     Rows current() {
-        Rows r = rows;
-        if (r != null && r.version() == dataVersion.current()) {
-            return r;
-        }
-        synchronized (lock) {
-            long version = dataVersion.current();
-            r = rows;
-            if (r != null && r.version() == version) {
-                return r;
-            }
-            r = new Rows(version, registry.all(), Map.copyOf(registry.typesByCode()));
-            rows = r;
-            return r;
-        }
+        return rows.get();
     }
 }

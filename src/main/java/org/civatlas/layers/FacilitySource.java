@@ -1,5 +1,6 @@
 package org.civatlas.layers;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,17 +70,23 @@ record FacilitySource(FacilityRegistry registry, FacilityRows rows, String group
     @Override
     public Envelope extent() {
         Envelope extent = new Envelope();
-        rows.current().all().forEach(f -> extent.expandToInclude(f.location().getCoordinate()));
+        FacilityRows.Rows current = rows.current();
+        for (int i = 0; i < current.all().size(); i++) {
+            extent.expandToInclude(current.lon()[i], current.lat()[i]);
+        }
         return extent.isNull() ? null : extent;
     }
 
     private List<Facility> matching(Envelope bbox) {
         FacilityRows.Rows current = rows.current();
-        Map<String, FacilityType> types = current.types();
-        return current.all().stream()
-                .filter(f -> group == null || (types.get(f.typeCode()) != null
-                        && group.equals(types.get(f.typeCode()).group())))
-                .filter(f -> bbox == null || bbox.contains(f.location().getCoordinate())).toList();
+        List<Facility> out = new ArrayList<>();
+        for (int i = 0; i < current.all().size(); i++) {
+            if ((group == null || group.equals(current.group()[i]))
+                    && (bbox == null || bbox.contains(current.lon()[i], current.lat()[i]))) {
+                out.add(current.all().get(i));
+            }
+        }
+        return out;
     }
 
     private static Feature feature(Facility f, boolean staff, Map<String, FacilityType> types) {

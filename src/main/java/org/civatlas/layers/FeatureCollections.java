@@ -23,7 +23,8 @@ class FeatureCollections {
 
     FeatureCollections(DivisionQueries divisions, FacilityRegistry facilities, PlaceRegistry places,
             BoundaryLineService boundaryLines, MarkerService markers, DisputeService disputes,
-            CoverageService coverage, FacilityRows facilityRows, @Value("${civatlas.site.county-code}") String countyCode) {
+            CoverageService coverage, FacilityRows facilityRows, LayerDataVersion dataVersion,
+            @Value("${civatlas.site.county-code}") String countyCode) {
         add(new DivisionSource("counties", "县级行政区 Counties",
                 "县级行政区划及其真实边界（由 GCJ-02 转换为 WGS 84）/ County-level units with their real outlines, "
                         + "converted from GCJ-02 to WGS 84; invalid source polygons are kept and flagged",
@@ -43,7 +44,7 @@ class FeatureCollections {
             add(new FacilitySource(facilities, facilityRows, group.get(0), group.get(1)));
         }
         add(CoverageSource.of(divisions, coverage, countyCode));
-        add(new PlaceNameSource(places));
+        add(new PlaceNameSource(places, dataVersion));
         BoundarySources.all(boundaryLines, markers, disputes).forEach(this::add);
     }
 

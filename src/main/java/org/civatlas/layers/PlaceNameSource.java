@@ -10,8 +10,15 @@ import org.civatlas.places.PlaceStatus;
 import org.civatlas.spatial.Geometries;
 import org.locationtech.jts.geom.Envelope;
 
-/** Place names as points: standard names for everyone, historical ones too for staff. */
-record PlaceNameSource(PlaceRegistry registry) implements FeatureSource {
+/**
+ * Place names as points: standard names for everyone, historical ones too for staff. Filtering and paging run in
+ * memory over the registry's places, read once per layer data version ({@link PerDataVersion}).
+ */
+record PlaceNameSource(PlaceRegistry registry, PerDataVersion<List<Place>> places) implements FeatureSource {
+
+    PlaceNameSource(PlaceRegistry registry, LayerDataVersion dataVersion) {
+        this(registry, new PerDataVersion<>(dataVersion, registry::all));
+    }
 
     @Override
     public String id() {
@@ -59,12 +66,12 @@ record PlaceNameSource(PlaceRegistry registry) implements FeatureSource {
     @Override
     public Envelope extent() {
         Envelope extent = new Envelope();
-        registry.all().stream().filter(p -> p.lon() != null).forEach(p -> extent.expandToInclude(p.lon(), p.lat()));
+        places.get().stream().filter(p -> p.lon() != null).forEach(p -> extent.expandToInclude(p.lon(), p.lat()));
         return extent.isNull() ? null : extent;
     }
 
     private List<Place> matching(Envelope bbox, boolean staff) {
-        return registry.all().stream()
+        return places.get().stream()
                 .filter(p -> staff || p.status() == PlaceStatus.STANDARD)
                 .filter(p -> bbox == null || (p.lon() != null && bbox.contains(p.lon(), p.lat())))
                 .toList();

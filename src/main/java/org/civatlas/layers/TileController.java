@@ -36,12 +36,18 @@ class TileController {
 
     static final String MVT = "application/vnd.mapbox-vector-tile";
     static final int MAX_ZOOM = 16;
+    /**
+     * Below this zoom the points of a point layer are merged per 4-px cell (with {@code point_count}): at zoom 12 a tile
+     * is about 10 km wide, and a province-sized registry's densest tile holds about a thousand facilities there.
+     */
+    static final int POINTS_FULL_FROM_ZOOM = 12;
     private static final Logger LOG = LoggerFactory.getLogger(TileController.class);
 
     private final FeatureCollections collections;
     private final TileCache cache = new TileCache(64L * 1024 * 1024);
     private final LayerDataVersion dataVersion;
     private final Map<String, Built> sources = new ConcurrentHashMap<>();
+    private final Map<String, Object> buildLocks = new ConcurrentHashMap<>();
     private final Clock clock;
 
     /** A built source: the data version it reflects, and its own cache version (new on every rebuild). */
@@ -103,14 +109,23 @@ class TileController {
         FeatureSource fs = collections.byId(collection).filter(c -> c.visibleTo(false)).orElseThrow(() ->
                 ProblemException.notFound("没有要素集 " + collection + " / no collection " + collection));
         long version = dataVersion.of(fs.madeOf());
-        long now = clock.millis();
-        return sources.compute(collection, (id, old) -> {
+        Built built = sources.get(collection);
+        if (built != null && built.dataVersion() == version) {
+            return built;
+        }
+        // one build per collection at a time, under the collection's own lock: a build inside the map's compute
+        // would also hold back the collections that share its bin, and every lookup would take the bin's lock
+        synchronized (buildLocks.computeIfAbsent(collection, id -> new Object())) {
+            Built old = sources.get(collection);
             if (old != null && old.dataVersion() == version) {
                 return old;
             }
-            return new Built(TileSource.build(id, features(fs), 0, MAX_ZOOM, policy(fs)), version,
-                    old == null ? 0 : old.version() + 1, now);
-        });
+            long now = clock.millis();
+            built = new Built(TileSource.build(collection, features(fs), 0, MAX_ZOOM, policy(fs),
+                    POINTS_FULL_FROM_ZOOM), version, old == null ? 0 : old.version() + 1, now);
+            sources.put(collection, built);
+            return built;
+        }
     }
 
     private static List<TileFeature> features(FeatureSource fs) {

@@ -13,9 +13,27 @@ public interface AttributePolicy {
     /** The attributes to write for a feature at this zoom; never null. */
     Map<String, Object> select(Map<String, Object> attributes, int zoom);
 
+    /**
+     * Whether {@link #select} writes the same attributes of every feature at both zooms, so a tile source can keep the
+     * attributes of one zoom for the other instead of selecting them again for every feature. The default: unknown.
+     */
+    default boolean sameAt(int zoom, int otherZoom) {
+        return false;
+    }
+
     /** Every attribute at every zoom. */
     static AttributePolicy all() {
-        return (attributes, zoom) -> attributes;
+        return new AttributePolicy() {
+            @Override
+            public Map<String, Object> select(Map<String, Object> attributes, int zoom) {
+                return attributes;
+            }
+
+            @Override
+            public boolean sameAt(int zoom, int otherZoom) {
+                return true;
+            }
+        };
     }
 
     /**
@@ -26,17 +44,48 @@ public interface AttributePolicy {
     static AttributePolicy byZoom(Map<Integer, List<String>> fromZoom) {
         TreeMap<Integer, List<String>> sorted = new TreeMap<>();
         fromZoom.forEach((z, names) -> sorted.put(z, List.copyOf(names)));
-        return (attributes, zoom) -> {
+        return new ByZoom(sorted);
+    }
+
+    /** {@link #byZoom}: the names written at each zoom, worked out once per zoom rather than per feature. */
+    final class ByZoom implements AttributePolicy {
+
+        private final TreeMap<Integer, List<String>> fromZoom;
+        private final List<List<String>> namesByZoom = new ArrayList<>();
+
+        private ByZoom(TreeMap<Integer, List<String>> fromZoom) {
+            this.fromZoom = fromZoom;
+            for (int z = 0; z <= TileMath.MAX_ZOOM; z++) {
+                List<String> names = new ArrayList<>();
+                fromZoom.headMap(z, true).values().forEach(names::addAll);
+                namesByZoom.add(List.copyOf(names));
+            }
+        }
+
+        private List<String> names(int zoom) {
+            if (zoom >= 0 && zoom < namesByZoom.size()) {
+                return namesByZoom.get(zoom);
+            }
             List<String> names = new ArrayList<>();
-            sorted.headMap(zoom, true).values().forEach(names::addAll);
+            fromZoom.headMap(zoom, true).values().forEach(names::addAll);
+            return names;
+        }
+
+        @Override
+        public Map<String, Object> select(Map<String, Object> attributes, int zoom) {
             Map<String, Object> out = new LinkedHashMap<>();
-            for (String n : names) {
+            for (String n : names(zoom)) {
                 Object v = attributes.get(n);
                 if (v != null) {
                     out.put(n, v);
                 }
             }
             return out;
-        };
+        }
+
+        @Override
+        public boolean sameAt(int zoom, int otherZoom) {
+            return names(zoom).equals(names(otherZoom));
+        }
     }
 }

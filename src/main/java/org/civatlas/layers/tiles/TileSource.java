@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 import org.locationtech.jts.coverage.CoverageSimplifier;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.geom.util.GeometryFixer;
@@ -36,8 +38,9 @@ import io.github.sebasbaumh.mapbox.vectortile.util.MvtUtil;
  * highest zoom down, each from the level above (the tolerance doubles per zoom, so the accumulated deviation stays
  * below ~0.75 px). Invalid input polygons (self-intersections etc.) are repaired with {@link GeometryFixer} first and
  * counted; if the coverage simplifier fails on the whole set, every polygon falls back to per-feature
- * {@link TopologyPreservingSimplifier} for that zoom (counted). Lines use Douglas–Peucker per feature, points are
- * kept. Polygon parts smaller than one tile unit squared (1/16 px) at a zoom are dropped at that zoom.
+ * {@link TopologyPreservingSimplifier} for that zoom (counted). Lines use Douglas–Peucker per feature; points are
+ * kept, or, if asked, merged per grid cell below a given zoom ({@link PointThinning}). Polygon parts smaller than one
+ * tile unit squared (1/16 px) at a zoom are dropped at that zoom.
  *
  * <p>Zooms above {@code maxZoom} are served from the {@code maxZoom} level (over-zoom); zooms below {@code minZoom}
  * give an empty tile.
@@ -91,12 +94,23 @@ public final class TileSource {
 
     /**
      * Prepares the features for zooms minZoom..maxZoom (all levels are computed now, so tile requests never simplify).
+     * Every point is kept at every zoom.
      *
      * @param attributes which attributes go into tiles at which zoom
      */
-    @SuppressWarnings("unchecked")
     public static TileSource build(String layerName, List<TileFeature> features, int minZoom, int maxZoom,
                                    AttributePolicy attributes) {
+        return build(layerName, features, minZoom, maxZoom, attributes, minZoom);
+    }
+
+    /**
+     * As {@link #build(String, List, int, int, AttributePolicy)}, with the points (features that are one point)
+     * merged per grid cell below {@code pointsFullFromZoom} ({@link PointThinning}): from that zoom on every point is
+     * in the tile.
+     */
+    @SuppressWarnings("unchecked")
+    public static TileSource build(String layerName, List<TileFeature> features, int minZoom, int maxZoom,
+                                   AttributePolicy attributes, int pointsFullFromZoom) {
         Objects.requireNonNull(layerName, "layerName");
         Objects.requireNonNull(attributes, "attributes");
         if (minZoom < 0 || maxZoom > TileMath.MAX_ZOOM || minZoom > maxZoom) {
@@ -139,6 +153,13 @@ public final class TileSource {
 
         int[] coverageIdx = IntStream.range(0, n).filter(i -> polygonal[i]).toArray();
         int[] otherIdx = IntStream.range(0, n).filter(i -> !polygonal[i] && mercator[i] != null).toArray();
+        int[] pointIdx = Arrays.stream(otherIdx).filter(i -> mercator[i] instanceof Point).toArray();
+        // a layer of points only keeps the same geometries at every full-detail zoom: one index serves them all
+        boolean pointsOnly = coverageIdx.length == 0 && pointIdx.length == otherIdx.length;
+        boolean merged = false;
+        PointThinning thinning = pointIdx.length > 1 && minZoom < pointsFullFromZoom
+                ? new PointThinning(mercator, pointIdx) : null;
+        int thinnedAt = -1;
         Geometry[] coverage = new Geometry[coverageIdx.length];
         for (int k = 0; k < coverageIdx.length; k++) {
             coverage[k] = mercator[coverageIdx[k]];
@@ -150,6 +171,9 @@ public final class TileSource {
         int fallbackZooms = 0;
         int perFeatureFallbacks = 0;
         Geometry[] previous = coverage;
+        // each feature's attributes, selected once for all the zooms at which the policy selects the same ones
+        Map<String, Object>[] selected = new Map[n];
+        int selectedAt = -1;
         for (int z = maxZoom; z >= minZoom; z--) {
             double tolerance = 0.5 * TileMath.pixelSizeMercator(z);
             Geometry[] simplified;
@@ -170,7 +194,26 @@ public final class TileSource {
             }
             previous = simplified;
 
-            Geometry[] geoms = new Geometry[n];
+            if (selectedAt < 0 || !attributes.sameAt(z, selectedAt)) {
+                selected = new Map[n];
+                selectedAt = z;
+            }
+            Map<String, Object>[] selectedAtZ = selected;
+            int zoom = z;
+            IntFunction<Map<String, Object>> attributesOf = i -> {
+                if (selectedAtZ[i] == null) {
+                    selectedAtZ[i] = Map.copyOf(withoutNulls(attributes.select(features.get(i).attributes(), zoom)));
+                }
+                return selectedAtZ[i];
+            };
+            List<PointThinning.Cluster> clusters = List.of();
+            if (thinning != null && z < pointsFullFromZoom) {
+                clusters = thinning.at(z, attributesOf, thinnedAt >= 0 && attributes.sameAt(z, thinnedAt));
+                thinnedAt = z;
+            }
+            merged |= !clusters.isEmpty();
+            // entries 0..n-1 are the features, n.. the merged points (no id)
+            Geometry[] geoms = new Geometry[n + clusters.size()];
             double minArea = Math.pow(TileMath.tileSizeMercator(z) / EXTENT, 2);
             for (int k = 0; k < coverageIdx.length; k++) {
                 geoms[coverageIdx[k]] = dropTinyParts(simplified[k], minArea);
@@ -179,21 +222,47 @@ public final class TileSource {
                 Geometry g = mercator[i];
                 geoms[i] = g.getDimension() == 0 ? g : DouglasPeuckerSimplifier.simplify(g, tolerance);
             }
-            STRtree index = new STRtree();
-            Map<String, Object>[] attrs = new Map[n];
-            long v = 0;
-            int c = 0;
+            Map<String, Object>[] attrs = new Map[geoms.length];
             for (int i = 0; i < n; i++) {
                 if (geoms[i] == null || geoms[i].isEmpty()) {
                     geoms[i] = null;
-                    continue;
+                } else {
+                    attrs[i] = attributesOf.apply(i);
                 }
-                index.insert(geoms[i].getEnvelopeInternal(), i);
-                attrs[i] = Map.copyOf(withoutNulls(attributes.select(features.get(i).attributes(), z)));
-                v += geoms[i].getNumPoints();
-                c++;
             }
-            index.build();
+            for (int k = 0; k < clusters.size(); k++) {
+                for (int i : clusters.get(k).members()) {
+                    geoms[i] = null;
+                    attrs[i] = null;
+                }
+                geoms[n + k] = clusters.get(k).point();
+                attrs[n + k] = clusters.get(k).attributes();
+            }
+            Level above = z < maxZoom ? levels[z + 1 - minZoom] : null;
+            STRtree index;
+            if (pointsOnly && clusters.isEmpty() && above != null && above.geometries().length == n) {
+                index = above.index();
+                geoms = above.geometries();
+                if (Arrays.equals(attrs, above.attributes())) {
+                    attrs = above.attributes();
+                }
+            } else {
+                index = new STRtree();
+                for (int i = 0; i < geoms.length; i++) {
+                    if (geoms[i] != null) {
+                        index.insert(geoms[i].getEnvelopeInternal(), i);
+                    }
+                }
+                index.build();
+            }
+            long v = 0;
+            int c = 0;
+            for (Geometry g : geoms) {
+                if (g != null) {
+                    v += g.getNumPoints();
+                    c++;
+                }
+            }
             levels[z - minZoom] = new Level(z, index, geoms, attrs);
             vertices.put(z, v);
             counts.put(z, c);
@@ -212,6 +281,9 @@ public final class TileSource {
                             : val instanceof Boolean ? "Boolean" : "String");
                 }
             });
+        }
+        if (merged) {
+            fields.put(PointThinning.COUNT, "Number");
         }
         BuildStats stats = new BuildStats(n, withoutGeometry.get(), coverageIdx.length, repaired.get(),
                 dropped.get(), fallbackZooms, perFeatureFallbacks, vertices, counts,
@@ -240,7 +312,8 @@ public final class TileSource {
         for (int i : order) {
             Geometry g = clipper.clip(level.geometries()[i]);
             if (g != null) {
-                g.setUserData(new Tags(mvtIds[i], ids[i], level.attributes()[i]));
+                boolean feature = i < ids.length; // else a merged point
+                g.setUserData(new Tags(feature ? mvtIds[i] : null, feature ? ids[i] : null, level.attributes()[i]));
                 tileGeoms.add(g);
             }
         }
@@ -310,8 +383,10 @@ public final class TileSource {
         if (tags.id() != null) {
             feature.setId(tags.id());
         }
-        feature.addTags(props.addKey("id"));
-        feature.addTags(props.addValue(tags.idText()));
+        if (tags.idText() != null) {
+            feature.addTags(props.addKey("id"));
+            feature.addTags(props.addValue(tags.idText()));
+        }
         for (Map.Entry<String, Object> e : tags.attributes().entrySet()) {
             if (e.getKey().equals("id")) {
                 continue;

@@ -175,6 +175,106 @@ class TileSourceTest {
         });
     }
 
+    /** 3,000 points in a 0.5° square (seeded), with a type shared by groups of 1,000 and a name each. */
+    private static List<TileFeature> manyPoints() {
+        java.util.Random random = new java.util.Random(7);
+        List<TileFeature> out = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            out.add(new TileFeature(Integer.toString(i + 1), Geometries.point(76 + random.nextDouble() * 0.5,
+                    39 + random.nextDouble() * 0.5), Map.of("name", "p" + i, "type", "T" + (i / 1000))));
+        }
+        return out;
+    }
+
+    /** Features whose point lies in the tile itself (not in its buffer), as (count, props). */
+    private static List<Map<String, Object>> inside(byte[] tile) throws IOException {
+        if (tile.length == 0) {
+            return List.of();
+        }
+        return decode(tile, "points").getGeometries().stream()
+                .filter(g -> g.getCoordinate().x >= 0 && g.getCoordinate().x < TileSource.EXTENT
+                        && g.getCoordinate().y >= 0 && g.getCoordinate().y < TileSource.EXTENT)
+                .map(TileSourceTest::props).toList();
+    }
+
+    private static long count(Map<String, Object> props) {
+        return props.containsKey("point_count") ? ((Number) props.get("point_count")).longValue() : 1;
+    }
+
+    @Test
+    void pointsAreMergedPerCellBelowFullDetailAndEveryPointIsCountedOnce() throws IOException {
+        List<TileFeature> points = manyPoints();
+        TileSource source = TileSource.build("points", points, 0, 14, AttributePolicy.all(), 12);
+        // the whole layer in one tile at z0: a handful of merged points that count every point once
+        List<Map<String, Object>> world = inside(source.tile(0, 0, 0));
+        assertThat(world.size()).isLessThan(10);
+        assertThat(world.stream().mapToLong(TileSourceTest::count).sum()).isEqualTo(points.size());
+        assertThat(world).allSatisfy(p -> assertThat(p).containsKey("point_count").doesNotContainKeys("id", "name"));
+        Envelope b = source.boundsWgs84();
+        for (int z : new int[] {8, 10, 11, 12, 14}) {
+            long counted = 0;
+            int features = 0;
+            for (int x = TileMath.lonToTileX(b.getMinX(), z); x <= TileMath.lonToTileX(b.getMaxX(), z); x++) {
+                for (int y = TileMath.latToTileY(b.getMaxY(), z); y <= TileMath.latToTileY(b.getMinY(), z); y++) {
+                    List<Map<String, Object>> in = inside(source.tile(z, x, y));
+                    counted += in.stream().mapToLong(TileSourceTest::count).sum();
+                    features += in.size();
+                }
+            }
+            assertThat(counted).as("zoom %d", z).isEqualTo(points.size());
+            if (z >= 12) {
+                assertThat(features).as("zoom %d: full detail", z).isEqualTo(points.size());
+            } else {
+                assertThat(features).as("zoom %d: merged", z).isLessThan(points.size());
+            }
+        }
+        Map<?, ?> layer = (Map<?, ?>) ((List<?>) source.tileJson("t").get("vector_layers")).get(0);
+        assertThat(((Map<?, ?>) layer.get("fields")).get("point_count")).isEqualTo("Number");
+        // without a full-detail zoom every point is in every tile, as before
+        assertThat(inside(TileSource.build("points", points, 0, 14, AttributePolicy.all()).tile(0, 0, 0)))
+                .hasSize(points.size());
+    }
+
+    @Test
+    void aMergedPointKeepsWhatItsMembersShareAndLiesAtTheirMean() throws IOException {
+        // three points a few metres apart (one cell up to z16), two of type A, one of type B; one far away
+        List<TileFeature> fs = List.of(
+                new TileFeature("1", Geometries.point(76.0000, 39.0), Map.of("name", "a", "type", "A", "rank", 1)),
+                new TileFeature("2", Geometries.point(76.0001, 39.0), Map.of("name", "b", "type", "A", "rank", 1)),
+                new TileFeature("3", Geometries.point(76.0002, 39.0), Map.of("name", "c", "type", "B", "rank", 1)),
+                new TileFeature("4", Geometries.point(77.0, 39.5), Map.of("name", "d", "type", "A", "rank", 2)));
+        TileSource source = TileSource.build("points", fs, 0, 16, AttributePolicy.all(), 16);
+        int z = 14;
+        JtsLayer layer = decode(source.tile(z, TileMath.lonToTileX(76.0001, z), TileMath.latToTileY(39.0, z)),
+                "points");
+        assertThat(layer.getGeometries()).hasSize(1);
+        Geometry merged = layer.getGeometries().iterator().next();
+        assertThat(props(merged)).containsOnlyKeys("rank", "point_count", "mvt_id")
+                .containsEntry("point_count", 3L).containsEntry("rank", 1L).containsEntry("mvt_id", null);
+        // at their mean: the middle point's tile coordinate
+        Envelope tile = TileMath.tileBoundsMercator(z, TileMath.lonToTileX(76.0001, z), TileMath.latToTileY(39.0, z));
+        double x = (TileMath.lonToMercatorX(76.0001) - tile.getMinX()) / tile.getWidth() * TileSource.EXTENT;
+        assertThat(merged.getCoordinate().x).isCloseTo(x, org.assertj.core.data.Offset.offset(1.0));
+        // a point alone in its cell stays itself; at full detail all are themselves
+        JtsLayer alone = decode(source.tile(z, TileMath.lonToTileX(77.0, z), TileMath.latToTileY(39.5, z)), "points");
+        assertThat(alone.getGeometries()).singleElement().satisfies(g -> assertThat(props(g))
+                .containsEntry("id", "4").containsEntry("name", "d").doesNotContainKey("point_count"));
+        JtsLayer full = decode(source.tile(16, TileMath.lonToTileX(76.0001, 16), TileMath.latToTileY(39.0, 16)),
+                "points");
+        assertThat(full.getGeometries()).extracting(g -> props(g).get("id")).containsExactlyInAnyOrder("1", "2", "3");
+    }
+
+    @Test
+    void linesAndPolygonsAreNotMerged() throws IOException {
+        TileSource plain = TileSource.build("squares", twoSquares(), 0, 10, AttributePolicy.all());
+        TileSource thinned = TileSource.build("squares", twoSquares(), 0, 10, AttributePolicy.all(), 10);
+        for (int z = 0; z <= 10; z++) {
+            int x = TileMath.lonToTileX(0.5, z);
+            int y = TileMath.latToTileY(0.5, z);
+            assertThat(thinned.tile(z, x, y)).as("zoom %d", z).isEqualTo(plain.tile(z, x, y));
+        }
+    }
+
     // ------------------------------------------------------------------ the 12 Kashgar counties (4 invalid)
 
     static List<TileFeature> kashgarCounties() throws Exception {
